@@ -1,0 +1,56 @@
+using PhoneGroups.Policy.Compilation;
+
+namespace PhoneGroups.Policy.Loading;
+
+/// <summary>
+/// Reads, validates and compiles a policy file. All or nothing: any error rejects the whole file,
+/// and every error found is reported at once.
+/// </summary>
+public static class PolicyLoader
+{
+    /// <summary>Loads the policy at <paramref name="path"/>; errors name the path as given.</summary>
+    public static PolicyLoadResult LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var message = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"cannot read the file: {e.Message}";
+            return PolicyLoadResult.Failed([new PolicyError(path, 0, 0, string.Empty, message)]);
+        }
+
+        return LoadText(text, path);
+    }
+
+    /// <summary>Loads a policy from <paramref name="text"/>; <paramref name="sourceName"/> is what errors call the file.</summary>
+    public static PolicyLoadResult LoadText(string text, string sourceName = "policy.yaml")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var errors = new PolicyErrorList(sourceName);
+        var document = new YamlPolicyReader(errors).Read(text);
+        if (document is null)
+        {
+            return PolicyLoadResult.Failed(errors.ToList());
+        }
+
+        new PolicyValidator(errors).Validate(document);
+        if (errors.Count > 0)
+        {
+            return PolicyLoadResult.Failed(errors.ToList());
+        }
+
+        try
+        {
+            return PolicyLoadResult.Loaded(PolicyCompiler.Compile(document));
+        }
+        catch (InvalidOperationException e)
+        {
+            return PolicyLoadResult.Failed([new PolicyError(sourceName, 0, 0, "patterns", e.Message)]);
+        }
+    }
+}
