@@ -83,7 +83,7 @@ public static class DecisionExplainer
             case DecisionAction.Bridge:
                 return $"The call is bridged to {d.Endpoint}.";
             case DecisionAction.Route:
-                var how = new StringBuilder(d.Reason == DecisionReason.Emergency ? $"It goes out on route {d.Route!.Route.Name}, " : "It ");
+                var how = new StringBuilder(d.Reason == DecisionReason.Emergency ? $"It goes out on route {d.Route!.Route.Name} and " : "It ");
                 how.Append(d.Context is { } context ? $"is handed to dialplan context {context}" : $"dials {d.FormatDialString()}");
                 if (d.CallerId is { } callerId)
                 {

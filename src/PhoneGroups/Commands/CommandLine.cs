@@ -1,0 +1,43 @@
+namespace PhoneGroups.Commands;
+
+/// <summary>Dispatches on the first argument to a command. Each command gets the rest of the arguments.</summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        Usage: phonegroups <command> [options]
+
+        Commands:
+          check      Decide one call against a policy and explain why
+                     phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--json]
+          validate   Check a policy file and list every error by line
+                     phonegroups validate --policy FILE
+
+        Run 'phonegroups <command> --help' for a command's options.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0)
+        {
+            stderr.WriteLine(Usage);
+            return ExitCodes.InvalidInput;
+        }
+
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "check":
+                return CheckCommand.Run(rest, stdout, stderr);
+            case "validate":
+                return ValidateCommand.Run(rest, stdout, stderr);
+            case "--help" or "-h" or "help":
+                stdout.WriteLine(Usage);
+                return ExitCodes.Success;
+            default:
+                stderr.WriteLine($"phonegroups: unknown command '{args[0]}'");
+                stderr.WriteLine(Usage);
+                return ExitCodes.InvalidInput;
+        }
+    }
+}
