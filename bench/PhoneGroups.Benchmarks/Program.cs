@@ -1,1 +1,12 @@
-return;
+using BenchmarkDotNet.Running;
+using PhoneGroups.Benchmarks.Report;
+
+// `--report`: compile time, snapshot memory, per-call percentiles and allocations, with Stopwatch.
+// Anything else goes to BenchmarkDotNet, e.g. `--filter *` for every benchmark.
+if (args is ["--report"])
+{
+    return LatencyReport.Run(Console.Out);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LatencyReport).Assembly).Run(args);
+return 0;

@@ -11,9 +11,11 @@ internal static class PolicyCompiler
     private const int EmergencyOwner = 0;
 
     /// <exception cref="InvalidOperationException">The patterns need a larger automaton than allowed.</exception>
-    public static CompiledPolicy Compile(PolicyDocument document)
+    /// <param name="document">A document that passed validation.</param>
+    /// <param name="parsedPatterns">Patterns already parsed during validation, by text; shared so equal patterns are one object.</param>
+    public static CompiledPolicy Compile(PolicyDocument document, Dictionary<string, AsteriskPattern>? parsedPatterns = null)
     {
-        var patternCache = new Dictionary<string, AsteriskPattern>(StringComparer.Ordinal);
+        var patternCache = parsedPatterns ?? new Dictionary<string, AsteriskPattern>(StringComparer.Ordinal);
         AsteriskPattern Pattern(string text)
         {
             if (!patternCache.TryGetValue(text, out var pattern))

@@ -38,7 +38,8 @@ public static class PolicyLoader
             return PolicyLoadResult.Failed(errors.ToList());
         }
 
-        new PolicyValidator(errors).Validate(document);
+        var validator = new PolicyValidator(errors);
+        validator.Validate(document);
         if (errors.Count > 0)
         {
             return PolicyLoadResult.Failed(errors.ToList());
@@ -46,7 +47,7 @@ public static class PolicyLoader
 
         try
         {
-            return PolicyLoadResult.Loaded(PolicyCompiler.Compile(document));
+            return PolicyLoadResult.Loaded(PolicyCompiler.Compile(document, validator.Patterns));
         }
         catch (InvalidOperationException e)
         {

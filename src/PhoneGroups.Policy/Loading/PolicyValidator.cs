@@ -12,6 +12,9 @@ internal sealed partial class PolicyValidator(PolicyErrorList errors)
 {
     private const int MaxNameLength = 80;
 
+    /// <summary>Every valid pattern parsed on the way, by text, so compilation does not parse them again.</summary>
+    public Dictionary<string, AsteriskPattern> Patterns { get; } = new(StringComparer.Ordinal);
+
     public void Validate(PolicyDocument document)
     {
         ValidateLanguage(document.Settings.DefaultLanguage);
@@ -185,8 +188,9 @@ internal sealed partial class PolicyValidator(PolicyErrorList errors)
         var parsed = new List<AsteriskPattern>(patterns.Count);
         foreach (var text in patterns)
         {
-            if (AsteriskPattern.TryParse(text.Value, out var pattern, out var error))
+            if (Patterns.TryGetValue(text.Value, out var pattern) || AsteriskPattern.TryParse(text.Value, out pattern, out var error))
             {
+                Patterns.TryAdd(text.Value, pattern);
                 parsed.Add(pattern);
             }
             else

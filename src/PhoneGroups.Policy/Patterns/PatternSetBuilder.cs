@@ -58,6 +58,9 @@ public sealed class PatternSetBuilder
         stateIds.Add(states[PatternSet.DeadState], PatternSet.DeadState);
         stateIds.Add(states[PatternSet.StartState], PatternSet.StartState);
 
+        // Most states are a single trie node (chains of X after a prefix); find those by array, not by hashing.
+        var singletonState = new int[_nodes.Count];
+        singletonState[0] = PatternSet.StartState;
         var transitions = new List<int>();
         var targets = new List<int>();
         for (var s = 0; s < states.Count; s++)
@@ -83,7 +86,7 @@ public sealed class PatternSetBuilder
                     }
                 }
 
-                transitions.Add(Intern(targets, states, stateLookup));
+                transitions.Add(Intern(targets, states, stateLookup, singletonState));
             }
 
             if (states.Count > MaxStates)
@@ -97,16 +100,34 @@ public sealed class PatternSetBuilder
         return new PatternSet(classOf, classCount, [.. transitions], matchOfState, matches);
     }
 
-    private static int Intern(List<int> targets, List<int[]> states, Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> lookup)
+    private static int Intern(List<int> targets, List<int[]> states, Dictionary<int[], int>.AlternateLookup<ReadOnlySpan<int>> lookup, int[] singletonState)
     {
         if (targets.Count == 0)
         {
             return PatternSet.DeadState;
         }
 
+        if (targets.Count == 1)
+        {
+            var node = targets[0];
+            if (singletonState[node] == 0)
+            {
+                singletonState[node] = states.Count;
+                states.Add([node]);
+            }
+
+            return singletonState[node];
+        }
+
         targets.Sort();
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets);
         var distinct = Dedupe(span);
+        if (distinct.Length == 1)
+        {
+            targets.RemoveRange(1, targets.Count - 1);
+            return Intern(targets, states, lookup, singletonState);
+        }
+
         if (lookup.TryGetValue(distinct, out var id))
         {
             return id;
@@ -125,9 +146,32 @@ public sealed class PatternSetBuilder
         var matchIds = new Dictionary<int[], int>(IntSequenceComparer.Instance) { { matches[0], 0 } };
         var lookup = matchIds.GetAlternateLookup<ReadOnlySpan<int>>();
         var matchOfState = new int[states.Count];
+        var matchOfNode = new int[_nodes.Count]; // states where only one node ends patterns share its match; 0 = not yet known
         var owners = new List<int>();
         for (var s = 0; s < states.Count; s++)
         {
+            var accepting = -1;
+            var acceptingCount = 0;
+            foreach (var n in states[s])
+            {
+                if (_nodes[n].Owners.Count > 0)
+                {
+                    accepting = n;
+                    acceptingCount++;
+                }
+            }
+
+            if (acceptingCount == 0)
+            {
+                continue; // matchOfState[s] = 0, the empty set
+            }
+
+            if (acceptingCount == 1 && matchOfNode[accepting] != 0)
+            {
+                matchOfState[s] = matchOfNode[accepting];
+                continue;
+            }
+
             owners.Clear();
             foreach (var n in states[s])
             {
@@ -145,6 +189,10 @@ public sealed class PatternSetBuilder
             }
 
             matchOfState[s] = id;
+            if (acceptingCount == 1)
+            {
+                matchOfNode[accepting] = id;
+            }
         }
 
         return (matchOfState, [.. matches]);
