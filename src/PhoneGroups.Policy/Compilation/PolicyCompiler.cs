@@ -10,7 +10,7 @@ internal static class PolicyCompiler
     // Owner ids in the shared automaton: emergency, then one per route, then one per isolated group.
     private const int EmergencyOwner = 0;
 
-    /// <exception cref="InvalidOperationException">The patterns need a larger automaton than allowed.</exception>
+    /// <exception cref="PatternSetTooLargeException">The patterns need a larger automaton than allowed.</exception>
     /// <param name="document">A document that passed validation.</param>
     /// <param name="parsedPatterns">Patterns already parsed during validation, by text; shared so equal patterns are one object.</param>
     public static CompiledPolicy Compile(PolicyDocument document, Dictionary<string, AsteriskPattern>? parsedPatterns = null)

@@ -1,4 +1,5 @@
 using PhoneGroups.Policy.Compilation;
+using PhoneGroups.Policy.Patterns;
 
 namespace PhoneGroups.Policy.Loading;
 
@@ -49,7 +50,7 @@ public static class PolicyLoader
         {
             return PolicyLoadResult.Loaded(PolicyCompiler.Compile(document, validator.Patterns));
         }
-        catch (InvalidOperationException e)
+        catch (PatternSetTooLargeException e)
         {
             return PolicyLoadResult.Failed([new PolicyError(sourceName, 0, 0, "patterns", e.Message)]);
         }

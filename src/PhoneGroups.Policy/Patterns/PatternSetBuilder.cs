@@ -8,8 +8,11 @@ namespace PhoneGroups.Policy.Patterns;
 /// </summary>
 public sealed class PatternSetBuilder
 {
-    /// <summary>Refuse automata beyond this many states rather than exhaust memory on a pathological policy.</summary>
-    public const int MaxStates = 4_000_000;
+    /// <summary>
+    /// The default limit on the transition table (states × character classes): 32 Mi entries, 128 MiB.
+    /// Patterns that overlap in many independent ways can multiply states; refuse rather than exhaust memory.
+    /// </summary>
+    public const int DefaultMaxTransitions = 1 << 25;
 
     private const int AnyAtom = -1;
     private const int OtherCharacter = 128; // stands for every character outside ASCII
@@ -18,6 +21,10 @@ public sealed class PatternSetBuilder
     private readonly Dictionary<(int Node, int Atom), int> _children = [];
     private readonly Dictionary<AsciiSet, int> _atomIds = [];
     private readonly List<AsciiSet> _atoms = [];
+
+    /// <summary>The most transitions the automaton may have.</summary>
+    /// <value>The default value is <see cref="DefaultMaxTransitions"/>.</value>
+    public int MaxTransitions { get; init; } = DefaultMaxTransitions;
 
     /// <summary>Adds <paramref name="pattern"/>; numbers it matches will report <paramref name="owner"/>.</summary>
     public void Add(AsteriskPattern pattern, int owner)
@@ -46,7 +53,7 @@ public sealed class PatternSetBuilder
     }
 
     /// <summary>Builds the automaton.</summary>
-    /// <exception cref="InvalidOperationException">The automaton would exceed <see cref="MaxStates"/>.</exception>
+    /// <exception cref="PatternSetTooLargeException">The automaton would exceed <see cref="MaxTransitions"/>.</exception>
     public PatternSet Build()
     {
         var (classOf, classCount) = PartitionCharacters();
@@ -89,10 +96,11 @@ public sealed class PatternSetBuilder
                 transitions.Add(Intern(targets, states, stateLookup, singletonState));
             }
 
-            if (states.Count > MaxStates)
+            if ((long)states.Count * classCount > MaxTransitions)
             {
-                throw new InvalidOperationException(
-                    $"the patterns need more than {MaxStates:N0} automaton states; simplify overlapping patterns");
+                throw new PatternSetTooLargeException(
+                    $"the patterns overlap in too many ways: their automaton would need more than {MaxTransitions:N0} transitions; "
+                    + "simplify patterns that start with X, Z, N or sets");
             }
         }
 

@@ -1,6 +1,9 @@
 namespace PhoneGroups.Commands;
 
-/// <summary>Dispatches on the first argument to a command. Each command gets the rest of the arguments.</summary>
+/// <summary>
+/// Dispatches on the first argument to a command; each command gets the rest of the arguments and returns
+/// the exit code. A new command is one more case in <see cref="Run"/> and one more entry in <see cref="Usage"/>.
+/// </summary>
 internal static class CommandLine
 {
     public const string Usage = """

@@ -85,4 +85,33 @@ public class PatternSetTests
         Assert.Equal(0, sut.Match("1234"));
         Assert.Equal(0, sut.Match(string.Empty));
     }
+
+    [Fact]
+    public void Build_PatternsOverlappingInManyWays_RefusesBeyondTheLimit()
+    {
+        // each pattern constrains a different position, so the automaton must track every combination: 2^12 states
+        var builder = new PatternSetBuilder { MaxTransitions = 10_000 };
+        for (var i = 0; i < 12; i++)
+        {
+            builder.Add(AsteriskPattern.Parse("_" + new string('X', i) + "1" + new string('X', 12 - i)), i);
+        }
+
+        var error = Assert.Throws<PatternSetTooLargeException>(builder.Build);
+
+        Assert.Contains("more than 10,000 transitions", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SamePatternsUnderTheLimit_StillMatch()
+    {
+        var builder = new PatternSetBuilder();
+        for (var i = 0; i < 12; i++)
+        {
+            builder.Add(AsteriskPattern.Parse("_" + new string('X', i) + "1" + new string('X', 12 - i)), i);
+        }
+
+        var sut = builder.Build();
+
+        Assert.Equal([0, 5, 11], sut.GetOwners(sut.Match("1000010000010")).ToArray());
+    }
 }
