@@ -1,0 +1,36 @@
+namespace PhoneGroups.Ari.Configuration;
+
+/// <summary>How to reach Asterisk's REST Interface (configuration section <c>Ari</c>).</summary>
+public sealed class AriOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Ari";
+
+    /// <summary>Asterisk's HTTP server, without the <c>/ari</c> suffix.</summary>
+    /// <value>The default value is <c>http://127.0.0.1:8088</c>.</value>
+    public string Url { get; set; } = "http://127.0.0.1:8088";
+
+    /// <summary>The ARI user of ari.conf.</summary>
+    public string User { get; set; } = string.Empty;
+
+    /// <summary>The ARI user's password. Never logged; pass it through the environment (<c>Ari__Password</c>).</summary>
+    public string Password { get; set; } = string.Empty;
+
+    /// <summary>The Stasis application name the dialplan sends calls to.</summary>
+    /// <value>The default value is <c>phonegroups</c>.</value>
+    public string App { get; set; } = "phonegroups";
+
+    /// <summary>How long one REST request may take, in seconds.</summary>
+    /// <value>The default value is 10.</value>
+    public int RequestTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The longest wait between two reconnect attempts, in seconds.</summary>
+    /// <value>The default value is 5.</value>
+    public double MaxReconnectDelaySeconds { get; set; } = 5;
+
+    /// <summary>The ARI base address: <see cref="Url"/> with <c>/ari/</c>.</summary>
+    public Uri BaseAddress => new(Url.TrimEnd('/') + "/ari/");
+
+    /// <summary>Everything but the password, for logs.</summary>
+    public override string ToString() => $"{Url} as {User}, app {App}";
+}

@@ -1,0 +1,268 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhoneGroups.Ari.Configuration;
+using PhoneGroups.Ari.Events;
+using Polly;
+
+namespace PhoneGroups.Ari.Connection;
+
+/// <summary>
+/// The event WebSocket of one Stasis application, kept connected for as long as it runs. One receive
+/// loop reads messages and only queues them: Asterisk drops readers that fall 100 ms behind, so nothing a
+/// subscriber does may slow the loop. A second loop publishes the queued events, one at a time and in
+/// Asterisk's order, to <see cref="Events"/>.
+/// </summary>
+public sealed partial class AriEventConnection : IAsyncDisposable
+{
+    private readonly AriOptions _options;
+    private readonly ILogger<AriEventConnection> _logger;
+    private readonly Func<ClientWebSocket> _newSocket;
+    private readonly ResiliencePipeline _reconnect;
+    private readonly Channel<AriEvent> _queue = Channel.CreateUnbounded<AriEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Subject<AriEvent> _events = new();
+    private readonly BehaviorSubject<AriConnectionState> _states = new(AriConnectionState.Initial);
+    private readonly CancellationTokenSource _stop = new();
+    private Task _receiving = Task.CompletedTask;
+    private Task _publishing = Task.CompletedTask;
+    private int _connections;
+    private ClientWebSocket? _socket;
+    private volatile bool _stopping;
+
+    /// <summary>Creates the connection; <see cref="Start"/> opens it.</summary>
+    public AriEventConnection(IOptions<AriOptions> options, ILogger<AriEventConnection> logger, TimeProvider? time = null, Func<ClientWebSocket>? newSocket = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = logger;
+        _newSocket = newSocket ?? (() => new ClientWebSocket());
+        _reconnect = ReconnectPolicy.Create(TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds), time ?? TimeProvider.System, (e, attempt, delay) =>
+        {
+            LogConnectFailed(_logger, e.Message, attempt, delay.TotalMilliseconds);
+            return default;
+        });
+    }
+
+    /// <summary>Every event of the application, in Asterisk's order, across reconnects.</summary>
+    public IObservable<AriEvent> Events => _events.AsObservable();
+
+    /// <summary>The connection's state: the current one on subscription, then every change.</summary>
+    public IObservable<AriConnectionState> States => _states.AsObservable();
+
+    /// <summary>The current state.</summary>
+    public AriConnectionState State => _states.Value;
+
+    /// <summary>Starts connecting (and reconnecting) in the background.</summary>
+    public void Start()
+    {
+        _publishing = Task.Run(PublishAsync);
+        _receiving = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    /// <summary>Closes the socket and stops reconnecting. Events already received are still published.</summary>
+    public async Task StopAsync()
+    {
+        // Say goodbye properly, so Asterisk logs a closed connection rather than an abrupt one.
+        _stopping = true;
+        var socket = Volatile.Read(ref _socket);
+        if (socket is { State: WebSocketState.Open })
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "stopping", timeout.Token).ConfigureAwait(false);
+                await _receiving.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
+            {
+                // closing abruptly below
+            }
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _receiving.ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        await _publishing.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _events.OnCompleted();
+        _states.OnCompleted();
+        _events.Dispose();
+        _states.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested && !_stopping)
+        {
+            ClientWebSocket? socket = null;
+            try
+            {
+                // One pipeline run per outage, so a good connection resets the back-off.
+                socket = await _reconnect.ExecuteAsync(ConnectAsync, stop).ConfigureAwait(false);
+                Volatile.Write(ref _socket, socket);
+                var connections = Interlocked.Increment(ref _connections);
+                LogConnected(_logger, _options.App, _options.Url, connections);
+                _states.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, connections));
+                var reason = await ReceiveAsync(socket, stop).ConfigureAwait(false);
+                Disconnected(reason);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is WebSocketException or IOException)
+            {
+                Disconnected(e.Message);
+            }
+            finally
+            {
+                if (socket is not null)
+                {
+                    Volatile.Write(ref _socket, null);
+                    await CloseQuietlyAsync(socket).ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (_states.Value.IsConnected)
+        {
+            Disconnected("stopped");
+        }
+    }
+
+    private void Disconnected(string reason)
+    {
+        LogDisconnected(_logger, _options.App, reason);
+        _states.OnNext(new AriConnectionState(AriConnectionStatus.Disconnected, reason, _connections));
+    }
+
+    private async ValueTask<ClientWebSocket> ConnectAsync(CancellationToken stop)
+    {
+        // A ClientWebSocket that failed cannot be used again: every attempt gets a new one.
+        var socket = _newSocket();
+        try
+        {
+            socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+            socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
+            socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.User}:{_options.Password}")));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            timeout.CancelAfter(TimeSpan.FromSeconds(_options.RequestTimeoutSeconds));
+            await socket.ConnectAsync(EventsUri(), timeout.Token).ConfigureAwait(false);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    internal Uri EventsUri()
+    {
+        var baseUri = _options.BaseAddress;
+        var scheme = baseUri.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+        return new Uri($"{scheme}://{baseUri.Authority}{baseUri.AbsolutePath}events?app={Uri.EscapeDataString(_options.App)}&subscribeAll=false");
+    }
+
+    /// <summary>Reads messages until the socket closes; returns why it closed.</summary>
+    private async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken stop)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var message = new ArrayBufferWriter<byte>(64 * 1024);
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer.AsMemory(), stop).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return $"Asterisk closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
+                }
+
+                message.Write(buffer.AsSpan(0, result.Count));
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                var json = Encoding.UTF8.GetString(message.WrittenSpan);
+                message.ResetWrittenCount();
+                if (AriEventParser.TryParse(json, out var ariEvent, out var error))
+                {
+                    _queue.Writer.TryWrite(ariEvent!);
+                }
+                else
+                {
+                    LogMalformed(_logger, error ?? "unknown", json.Length > 200 ? json[..200] : json);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        await foreach (var ariEvent in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                _events.OnNext(ariEvent);
+            }
+#pragma warning disable CA1031 // a subscriber's failure must not stop the events of every other call
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogSubscriberFailed(_logger, ariEvent.Type, e);
+            }
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
+    {
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "stopping", timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+        {
+            // the socket is going away either way
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ARI connected: application {App} at {Url} (connection {Connections})")]
+    private static partial void LogConnected(ILogger logger, string app, string url, int connections);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ARI disconnected: application {App}: {Reason}; reconnecting")]
+    private static partial void LogDisconnected(ILogger logger, string app, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ARI connect failed: {Reason}; attempt {Attempt}, next in {DelayMs:0} ms")]
+    private static partial void LogConnectFailed(ILogger logger, string reason, int attempt, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ARI message skipped, not an event ({Error}): {Json}")]
+    private static partial void LogMalformed(ILogger logger, string error, string json);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber failed on a {EventType} event; the event stream goes on")]
+    private static partial void LogSubscriberFailed(ILogger logger, string eventType, Exception exception);
+}

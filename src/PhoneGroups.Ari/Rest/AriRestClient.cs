@@ -1,0 +1,302 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhoneGroups.Ari.Configuration;
+using PhoneGroups.Ari.Models;
+using Polly;
+using Polly.Retry;
+
+namespace PhoneGroups.Ari.Rest;
+
+/// <summary>
+/// ARI over HTTP with keep-alive connections. Requests that can be repeated without effect (GET, and the
+/// DELETEs of teardown) are retried on transient failures; requests that create or change something are
+/// sent once, because a retry after a lost response would do it twice.
+/// </summary>
+public sealed partial class AriRestClient : IAriClient, IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly ResiliencePipeline _idempotentRetry;
+    private readonly ILogger<AriRestClient> _logger;
+
+    /// <summary>Creates a client with its own connection pool.</summary>
+    public AriRestClient(IOptions<AriOptions> options, ILogger<AriRestClient> logger, TimeProvider? time = null)
+        : this(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), options, logger, time, ownsHttp: true)
+    {
+    }
+
+    /// <summary>Creates a client over <paramref name="http"/> (tests pass one with a fake handler).</summary>
+    public AriRestClient(HttpClient http, IOptions<AriOptions> options, ILogger<AriRestClient> logger, TimeProvider? time = null, bool ownsHttp = false)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        _http = http;
+        _ownsHttp = ownsHttp;
+        _logger = logger;
+        _http.BaseAddress = settings.BaseAddress;
+        _http.Timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.User}:{settings.Password}")));
+        _idempotentRetry = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<AriException>(IsTransient),
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(100),
+                OnRetry = args =>
+                {
+                    LogRetry(_logger, args.Outcome.Exception?.Message ?? "unknown", args.AttemptNumber + 1);
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>Whether a failure may go away by itself: no answer, a timeout, or a 5xx from Asterisk.</summary>
+    internal static bool IsTransient(AriException e) => e.Status == 0 || (int)e.Status >= 500;
+
+    // channels
+
+    /// <inheritdoc />
+    public Task<Channel> GetChannelAsync(string channelId, CancellationToken cancellationToken = default) =>
+        GetAsync($"channels/{AriQuery.Escape(channelId)}", AriJsonContext.Default.Channel, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Channel>> ListChannelsAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync("channels", AriJsonContext.Default.ListChannel, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task<Channel> CreateChannelAsync(CreateChannelRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = new AriQuery("channels/create")
+            .Add("endpoint", request.Endpoint).Add("app", request.App).Add("appArgs", request.AppArgs)
+            .Add("channelId", request.ChannelId).Add("otherChannelId", request.OtherChannelId).Add("originator", request.Originator);
+        return SendAsync(HttpMethod.Post, path.ToString(), VariablesContent(request.Variables), AriJsonContext.Default.Channel, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DialAsync(string channelId, string? callerChannelId = null, int? timeoutSeconds = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, new AriQuery($"channels/{AriQuery.Escape(channelId)}/dial").Add("caller", callerChannelId).Add("timeout", timeoutSeconds).ToString(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Channel> OriginateAsync(OriginateRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = new AriQuery("channels")
+            .Add("endpoint", request.Endpoint).Add("extension", request.Extension).Add("context", request.Context).Add("priority", request.Priority)
+            .Add("app", request.App).Add("appArgs", request.AppArgs).Add("callerId", request.CallerId).Add("timeout", request.Timeout)
+            .Add("channelId", request.ChannelId).Add("otherChannelId", request.OtherChannelId);
+        return SendAsync(HttpMethod.Post, path.ToString(), VariablesContent(request.Variables), AriJsonContext.Default.Channel, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task AnswerAsync(string channelId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"channels/{AriQuery.Escape(channelId)}/answer", cancellationToken);
+
+    /// <inheritdoc />
+    public Task RingAsync(string channelId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"channels/{AriQuery.Escape(channelId)}/ring", cancellationToken);
+
+    /// <inheritdoc />
+    public Task RingStopAsync(string channelId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"channels/{AriQuery.Escape(channelId)}/ring", cancellationToken);
+
+    /// <inheritdoc />
+    public Task ProgressAsync(string channelId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"channels/{AriQuery.Escape(channelId)}/progress", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> HangupAsync(string channelId, int? causeCode = null, CancellationToken cancellationToken = default) =>
+        TeardownAsync(new AriQuery($"channels/{AriQuery.Escape(channelId)}").Add("reason_code", causeCode).ToString(), HttpMethod.Delete, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Playback> PlayAsync(string channelId, IReadOnlyList<string> media, string? language = null, string? playbackId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        var path = new AriQuery($"channels/{AriQuery.Escape(channelId)}/play")
+            .Add("media", string.Join(',', media)).Add("lang", language).Add("playbackId", playbackId);
+        return SendAsync(HttpMethod.Post, path.ToString(), null, AriJsonContext.Default.Playback, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ContinueAsync(string channelId, string? context = null, string? extension = null, int? priority = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, new AriQuery($"channels/{AriQuery.Escape(channelId)}/continue").Add("context", context).Add("extension", extension).Add("priority", priority).ToString(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task RedirectAsync(string channelId, string endpoint, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, new AriQuery($"channels/{AriQuery.Escape(channelId)}/redirect").Add("endpoint", endpoint).ToString(), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<string> GetVariableAsync(string channelId, string variable, CancellationToken cancellationToken = default) =>
+        (await GetAsync(new AriQuery($"channels/{AriQuery.Escape(channelId)}/variable").Add("variable", variable).ToString(), AriJsonContext.Default.Variable, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <inheritdoc />
+    public Task SetVariableAsync(string channelId, string variable, string value, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, new AriQuery($"channels/{AriQuery.Escape(channelId)}/variable").Add("variable", variable).Add("value", value).ToString(), cancellationToken);
+
+    // bridges
+
+    /// <inheritdoc />
+    public Task<Bridge> CreateBridgeAsync(string? bridgeId = null, string type = "mixing", string? name = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, new AriQuery("bridges").Add("type", type).Add("bridgeId", bridgeId).Add("name", name).ToString(), null, AriJsonContext.Default.Bridge, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Bridge> GetBridgeAsync(string bridgeId, CancellationToken cancellationToken = default) =>
+        GetAsync($"bridges/{AriQuery.Escape(bridgeId)}", AriJsonContext.Default.Bridge, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Bridge>> ListBridgesAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync("bridges", AriJsonContext.Default.ListBridge, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task AddChannelsAsync(string bridgeId, IReadOnlyList<string> channelIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channelIds);
+        return SendAsync(HttpMethod.Post, new AriQuery($"bridges/{AriQuery.Escape(bridgeId)}/addChannel").Add("channel", string.Join(',', channelIds)).ToString(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveChannelAsync(string bridgeId, string channelId, CancellationToken cancellationToken = default) =>
+        TeardownAsync(new AriQuery($"bridges/{AriQuery.Escape(bridgeId)}/removeChannel").Add("channel", channelId).ToString(), HttpMethod.Post, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DestroyBridgeAsync(string bridgeId, CancellationToken cancellationToken = default) =>
+        TeardownAsync($"bridges/{AriQuery.Escape(bridgeId)}", HttpMethod.Delete, cancellationToken);
+
+    // playbacks, sounds, endpoints, the system
+
+    /// <inheritdoc />
+    public Task<bool> StopPlaybackAsync(string playbackId, CancellationToken cancellationToken = default) =>
+        TeardownAsync($"playbacks/{AriQuery.Escape(playbackId)}", HttpMethod.Delete, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<Sound?> GetSoundAsync(string soundName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetAsync($"sounds/{AriQuery.Escape(soundName)}", AriJsonContext.Default.Sound, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AriNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Endpoint>> ListEndpointsAsync(string? technology = null, CancellationToken cancellationToken = default) =>
+        await GetAsync(technology is null ? "endpoints" : $"endpoints/{AriQuery.Escape(technology)}", AriJsonContext.Default.ListEndpoint, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        _idempotentRetry.ExecuteAsync(async ct => await SendCoreAsync(HttpMethod.Get, "asterisk/ping", null, ct).ConfigureAwait(false), cancellationToken).AsTask();
+
+    /// <inheritdoc />
+    public Task<AsteriskInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("asterisk/info", AriJsonContext.Default.AsteriskInfo, cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    // plumbing
+
+    private async Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        await _idempotentRetry.ExecuteAsync(async ct => await SendAsync(HttpMethod.Get, path, null, type, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    private async Task<bool> TeardownAsync(string path, HttpMethod method, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _idempotentRetry.ExecuteAsync(async ct => await SendCoreAsync(method, path, null, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AriNotFoundException)
+        {
+            return false; // already gone: that is what teardown wanted
+        }
+    }
+
+    private async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken) =>
+        await SendCoreAsync(method, path, null, cancellationToken).ConfigureAwait(false);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var body = await SendCoreAsync(method, path, content, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonSerializer.Deserialize(body, type) ?? throw new AriException(method.Method, path, new JsonException("empty response"));
+        }
+        catch (JsonException e)
+        {
+            throw new AriException(method.Method, path, e);
+        }
+    }
+
+    private async Task<string> SendCoreAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new AriException(method.Method, path, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AriException(method.Method, path, new TimeoutException($"no answer within {_http.Timeout.TotalSeconds:0} s", e));
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return body;
+            }
+
+            throw AriException.For(response.StatusCode, MessageOf(body), method.Method, path);
+        }
+    }
+
+    private static string? MessageOf(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, AriJsonContext.Default.AriError)?.Message;
+        }
+        catch (JsonException)
+        {
+            return body.Length > 200 ? body[..200] : body;
+        }
+    }
+
+    private static StringContent? VariablesContent(IReadOnlyDictionary<string, string>? variables) =>
+        variables is null || variables.Count == 0
+            ? null
+            : new StringContent(JsonSerializer.Serialize(new VariablesBody { Variables = variables }, AriJsonContext.Default.VariablesBody), Encoding.UTF8, "application/json");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ARI request failed ({Reason}); retry {Attempt}")]
+    private static partial void LogRetry(ILogger logger, string reason, int attempt);
+}

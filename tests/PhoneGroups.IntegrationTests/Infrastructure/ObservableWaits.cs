@@ -1,0 +1,79 @@
+using System.Reactive.Linq;
+using PhoneGroups.Ari.Connection;
+using PhoneGroups.Ari.Events;
+
+namespace PhoneGroups.IntegrationTests.Infrastructure;
+
+/// <summary>Bounded waits on events and connection states, so a broken Asterisk fails a test fast.</summary>
+internal static class ObservableWaits
+{
+    public static async Task<AriConnectionState> WaitForStateAsync(this AriEventConnection connection, Func<AriConnectionState, bool> predicate, TimeSpan timeout)
+    {
+        try
+        {
+            return await connection.States.Where(predicate).FirstAsync().Timeout(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"connection state not reached within {timeout.TotalSeconds:0} s; it is {connection.State}");
+        }
+    }
+}
+
+/// <summary>Records every event of a connection from the moment it is made, for waits that cannot miss one.</summary>
+public sealed class EventRecorder : IDisposable
+{
+    private readonly List<AriEvent> _events = [];
+    private readonly IDisposable _subscription;
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    public EventRecorder(IObservable<AriEvent> events)
+    {
+        _subscription = events.Subscribe(e =>
+        {
+            lock (_events)
+            {
+                _events.Add(e);
+            }
+
+            _arrived.Release();
+        });
+    }
+
+    public IReadOnlyList<AriEvent> Snapshot()
+    {
+        lock (_events)
+        {
+            return [.. _events];
+        }
+    }
+
+    /// <summary>The first recorded event of type <typeparamref name="T"/> that matches, waiting up to <paramref name="timeout"/>.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> predicate, TimeSpan? timeout = null)
+        where T : AriEvent
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var found = Snapshot().OfType<T>().FirstOrDefault(predicate);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+            {
+                var seen = string.Join(", ", Snapshot().Select(e => e.Type));
+                throw new TimeoutException($"no matching {typeof(T).Name} within {limit.TotalSeconds:0} s; events seen: {seen}");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _arrived.Dispose();
+    }
+}
