@@ -1,6 +1,6 @@
 using PhoneGroups.Policy.Configuration;
+using PhoneGroups.Policy.Loading.Yaml;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace PhoneGroups.Policy.Loading;
 
@@ -14,20 +14,20 @@ internal sealed class YamlMap
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private readonly PolicyErrorList _errors;
 
-    private YamlMap(YamlMappingNode node, string field, PolicyErrorList errors)
+    private YamlMap(YamlMapping node, string field, PolicyErrorList errors)
     {
         Field = field;
         Location = Locate(node, field);
         _errors = errors;
-        foreach (var (key, value) in node.Children)
+        foreach (var (key, value) in node.Entries)
         {
-            if (key is YamlScalarNode { Value: { } name })
-            {
-                _entries[name] = (key, value);
-            }
-            else
+            if (key is not YamlScalar { Value: var name })
             {
                 errors.Add(Locate(key, field), "keys must be plain names");
+            }
+            else if (!_entries.TryAdd(name, (key, value)))
+            {
+                errors.Add(Locate(key, FieldOf(name)), $"duplicate key '{name}'; it is already set at line {_entries[name].Key.Start.Line}");
             }
         }
     }
@@ -40,7 +40,7 @@ internal sealed class YamlMap
     /// <summary>Reads <paramref name="node"/> as a mapping, or reports that it is not one and returns null.</summary>
     public static YamlMap? From(YamlNode node, string field, PolicyErrorList errors)
     {
-        if (node is YamlMappingNode mapping)
+        if (node is YamlMapping mapping)
         {
             return new YamlMap(mapping, field, errors);
         }
@@ -53,14 +53,14 @@ internal sealed class YamlMap
 
     /// <summary>Whether a plain <c>~</c>, <c>null</c> or nothing at all was written.</summary>
     public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+        node is YamlScalar { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "" or "~" or "null" or "Null" or "NULL" };
 
     public static string Describe(YamlNode node) => node switch
     {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
+        YamlMapping => "a mapping",
+        YamlSequence => "a list",
         _ when IsNull(node) => "nothing",
-        YamlScalarNode scalar => $"'{scalar.Value}'",
+        YamlScalar scalar => $"'{scalar.Value}'",
         _ => "something else",
     };
 

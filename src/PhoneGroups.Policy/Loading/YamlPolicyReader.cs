@@ -1,7 +1,7 @@
 using System.Globalization;
 using PhoneGroups.Policy.Configuration;
+using PhoneGroups.Policy.Loading.Yaml;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace PhoneGroups.Policy.Loading;
 
@@ -15,10 +15,10 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
 
     public PolicyDocument? Read(string text)
     {
-        var stream = new YamlStream();
+        List<YamlNode> documents;
         try
         {
-            stream.Load(new StringReader(text));
+            documents = YamlTreeLoader.Load(text);
         }
         catch (YamlException e)
         {
@@ -26,18 +26,18 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
             return null;
         }
 
-        if (stream.Documents.Count == 0 || YamlMap.IsNull(stream.Documents[0].RootNode))
+        if (documents.Count == 0 || YamlMap.IsNull(documents[0]))
         {
             errors.Add(1, 1, string.Empty, $"the file is empty; a policy starts with 'version: {SupportedVersion}'");
             return null;
         }
 
-        if (stream.Documents.Count > 1)
+        if (documents.Count > 1)
         {
-            errors.Add(YamlMap.Locate(stream.Documents[1].RootNode, string.Empty), "a policy file holds one YAML document; remove the '---' separator");
+            errors.Add(YamlMap.Locate(documents[1], string.Empty), "a policy file holds one YAML document; remove the '---' separator");
         }
 
-        if (YamlMap.From(stream.Documents[0].RootNode, string.Empty, errors) is not { } root)
+        if (YamlMap.From(documents[0], string.Empty, errors) is not { } root)
         {
             return null;
         }
@@ -84,7 +84,7 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
         {
             errors.Add(root.Location with { Field = "version" }, $"the version is missing; start the file with 'version: {SupportedVersion}'");
         }
-        else if (node is not YamlScalarNode { Value: var value }
+        else if (node is not YamlScalar { Value: var value }
             || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != SupportedVersion)
         {
             errors.Add(YamlMap.Locate(node, "version"), $"unsupported version {YamlMap.Describe(node)}; this program reads version {SupportedVersion}");
@@ -123,12 +123,12 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
     /// <summary>An extension is written as its number or as <c>{ number, endpoint, language }</c>.</summary>
     private ExtensionDocument? ReadExtension(YamlNode node, string field)
     {
-        if (node is YamlScalarNode scalar && !YamlMap.IsNull(node))
+        if (node is YamlScalar scalar && !YamlMap.IsNull(node))
         {
-            return new ExtensionDocument { Number = new Located<string>(scalar.Value!, YamlMap.Locate(node, field)) };
+            return new ExtensionDocument { Number = new Located<string>(scalar.Value, YamlMap.Locate(node, field)) };
         }
 
-        if (node is not YamlMappingNode || YamlMap.From(node, field, errors) is not { } map)
+        if (node is not YamlMapping || YamlMap.From(node, field, errors) is not { } map)
         {
             errors.Add(YamlMap.Locate(node, field), $"expected an extension number or {{ number: ... }}, found {YamlMap.Describe(node)}");
             return null;
@@ -189,11 +189,11 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
 
         foreach (var (item, itemField) in Items(node, field))
         {
-            if (item is YamlScalarNode scalar && !YamlMap.IsNull(item))
+            if (item is YamlScalar scalar && !YamlMap.IsNull(item))
             {
-                grants.Add(new RouteGrantDocument { Name = new Located<string>(scalar.Value!, YamlMap.Locate(item, itemField)) });
+                grants.Add(new RouteGrantDocument { Name = new Located<string>(scalar.Value, YamlMap.Locate(item, itemField)) });
             }
-            else if (item is YamlMappingNode && YamlMap.From(item, itemField, errors) is { } map)
+            else if (item is YamlMapping && YamlMap.From(item, itemField, errors) is { } map)
             {
                 grants.Add(new RouteGrantDocument { Name = RequiredString(map, "name"), CallerId = String(map, "callerId") });
                 map.RejectUnknownKeys("name", "callerId");
@@ -223,7 +223,7 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
 
         if (map.Take("strip") is { } strip && !YamlMap.IsNull(strip))
         {
-            if (strip is YamlScalarNode { Value: var text } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            if (strip is YamlScalar { Value: var text } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
                 route.Strip = value;
             }
@@ -245,20 +245,20 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
 
     private List<(YamlNode Node, string Field)> Items(YamlNode node, string field)
     {
-        if (node is not YamlSequenceNode sequence)
+        if (node is not YamlSequence sequence)
         {
             errors.Add(YamlMap.Locate(node, field), $"expected a list, found {YamlMap.Describe(node)}");
             return [];
         }
 
-        return [.. sequence.Children.Select((item, i) => (item, $"{field}[{i}]"))];
+        return [.. sequence.Items.Select((item, i) => (item, $"{field}[{i}]"))];
     }
 
     private IEnumerable<Located<string>> Strings(YamlNode node, string field)
     {
         foreach (var (item, itemField) in Items(node, field))
         {
-            if (item is YamlScalarNode { Value: { } value } && !YamlMap.IsNull(item))
+            if (item is YamlScalar { Value: { } value } && !YamlMap.IsNull(item))
             {
                 yield return new Located<string>(value, YamlMap.Locate(item, itemField));
             }
@@ -277,7 +277,7 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
             return null;
         }
 
-        if (node is YamlScalarNode { Value: { } value })
+        if (node is YamlScalar { Value: { } value })
         {
             return new Located<string>(value, YamlMap.Locate(node, map.FieldOf(key)));
         }
@@ -313,7 +313,7 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
         }
 
         var location = YamlMap.Locate(node, map.FieldOf(key));
-        if (node is YamlScalarNode { Value: var text } && bool.TryParse(text, out var value))
+        if (node is YamlScalar { Value: var text } && bool.TryParse(text, out var value))
         {
             return new Located<bool>(value, location);
         }

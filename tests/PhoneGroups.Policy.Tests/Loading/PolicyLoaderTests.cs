@@ -106,4 +106,21 @@ public class PolicyLoaderTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void LoadText_AnchorsAndAliases_ShareValues()
+    {
+        var sut = TestPolicies.Load("""
+            version: 1
+            groups:
+              - name: Finance
+                isolated: true
+                allow: &office ["_7XXX", "*80"]
+              - name: Legal
+                isolated: true
+                allow: *office
+            """);
+
+        Assert.Equal(["_7XXX", "*80"], sut.Groups[1].AllowPatterns.Select(p => p.Text));
+    }
 }

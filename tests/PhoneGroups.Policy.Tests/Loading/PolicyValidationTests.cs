@@ -329,8 +329,30 @@ public class PolicyValidationTests
                 isolated: false
             """);
 
-        Assert.Equal(5, error.Line);
-        Assert.Contains("Duplicate key", error.Message, StringComparison.Ordinal);
+        AssertError(error, 5, "groups[0].isolated", "duplicate key 'isolated'; it is already set at line 4");
+    }
+
+    [Fact]
+    public void LoadText_UnknownAlias_GivesTheLine()
+    {
+        var error = SingleError("""
+            version: 1
+            groups:
+              - name: Finance
+                allow: *common
+            """);
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("*common", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadText_TwoDocuments_IsRejected()
+    {
+        var error = SingleError("version: 1\n---\nversion: 1\n");
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("one YAML document", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
