@@ -10,6 +10,8 @@ internal static class CommandLine
         Usage: phonegroups <command> [options]
 
         Commands:
+          run        Run the call controller (the Stasis application) until Ctrl-C or SIGTERM
+                     phonegroups run --Policy:Path FILE [--Key:Sub value ...]
           check      Decide one call against a policy and explain why
                      phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--json]
           validate   Check a policy file and list every error by line
@@ -30,6 +32,8 @@ internal static class CommandLine
         var rest = args[1..];
         switch (args[0])
         {
+            case "run":
+                return RunCommand.Run(rest, stdout, stderr);
             case "check":
                 return CheckCommand.Run(rest, stdout, stderr);
             case "validate":

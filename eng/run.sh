@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Starts the demo: a real Asterisk 22 on 127.0.0.1 (eng/asterisk.sh; the first run builds its cached root,
+# about a minute) and the PhoneGroups controller in the foreground with the sample policy
+# asterisk-conf/policy.yaml. Ctrl-C stops the controller; Asterisk keeps running (eng/asterisk.sh stop).
+# Extra arguments go to the controller, e.g. --Logging:Level Debug or --Policy:Path my-policy.yaml.
+#
+# Place a call "as extension 1001" from another terminal:
+#   eng/asterisk.sh cli "channel originate Local/2001@phonegroups-test extension s@phonegroups-sim"
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+bash eng/asterisk.sh start
+# The demo ARI password of asterisk-conf/ari.conf; a real deployment passes its own the same way.
+export Ari__Password="${Ari__Password:-phonegroups}"
+exec dotnet run --project src/PhoneGroups -- run --Policy:Path "$repo/asterisk-conf/policy.yaml" "$@"

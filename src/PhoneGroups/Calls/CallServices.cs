@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using PhoneGroups.Ari.Events;
+using PhoneGroups.Ari.Rest;
+using PhoneGroups.Configuration;
+using PhoneGroups.Policy;
+
+namespace PhoneGroups.Calls;
+
+/// <summary>What every call needs from the controller, in one place.</summary>
+internal sealed class CallServices(
+    IAriClient ari,
+    string app,
+    CallOptions options,
+    PolicyStore policies,
+    CallRouter router,
+    RingingCalls ringing,
+    PromptCatalog prompts,
+    ILogger logger,
+    Action<AriEvent> redispatch)
+{
+    public IAriClient Ari { get; } = ari;
+
+    /// <summary>The Stasis application legs are created in.</summary>
+    public string App { get; } = app;
+
+    public CallOptions Options { get; } = options;
+
+    public PolicyStore Policies { get; } = policies;
+
+    public CallRouter Router { get; } = router;
+
+    public RingingCalls Ringing { get; } = ringing;
+
+    public PromptCatalog Prompts { get; } = prompts;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Sends an event through the pipeline again, to whichever call owns its channel now.</summary>
+    public Action<AriEvent> Redispatch { get; } = redispatch;
+}

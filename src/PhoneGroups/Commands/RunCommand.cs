@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PhoneGroups.Hosting;
+
+namespace PhoneGroups.Commands;
+
+/// <summary>
+/// <c>phonegroups run</c>: the controller, until Ctrl-C or SIGTERM. Options are configuration keys, e.g.
+/// <c>--Policy:Path policy.yaml --Ari:Url http://127.0.0.1:8088</c>; the password comes from <c>Ari__Password</c>.
+/// </summary>
+internal static class RunCommand
+{
+    public const string Usage = """
+        Usage: phonegroups run [--Key:Sub value ...]
+
+        Runs the call controller until Ctrl-C or SIGTERM. Settings (appsettings.json, environment, command line):
+          --Policy:Path FILE            the policy (watched; valid changes apply to new calls)
+          --Ari:Url URL                 Asterisk's HTTP server, default http://127.0.0.1:8088
+          --Ari:User NAME               the ARI user; the password comes from the environment: Ari__Password
+          --Ari:App NAME                the Stasis application, default phonegroups
+          --Calls:RingTimeoutSeconds N  ringing before "no answer", default 30
+          --Calls:DenialCause N         Q.850 cause for denied calls, default 21 (rejected)
+          --Logging:Level LEVEL         Verbose, Debug, Information, Warning, Error
+          --Logging:Format FORMAT       auto, text or json
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            stdout.WriteLine(Usage);
+            return ExitCodes.Success;
+        }
+
+        try
+        {
+            using var host = ControllerHost.Build(args);
+            host.Run();
+            return ExitCodes.Success;
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                stderr.WriteLine($"phonegroups: invalid configuration: {failure}");
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+        catch (PolicyRejectedException e)
+        {
+            stderr.WriteLine($"phonegroups: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace PhoneGroups.Configuration;
+
+/// <summary>How calls are handled (configuration section <c>Calls</c>).</summary>
+public sealed class CallOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Calls";
+
+    /// <summary>How long a called extension or a route may ring before the call ends as not answered, in seconds.</summary>
+    /// <value>The default value is 30.</value>
+    public int RingTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The Q.850 cause a denied call is hung up with.</summary>
+    /// <value>The default value is 21 (call rejected): phones show "rejected", trunks see 403.</value>
+    public int DenialCause { get; set; } = 21;
+
+    /// <summary>The denial prompt, without language or format.</summary>
+    /// <value>The default value is <c>phonegroups-forbidden</c>.</value>
+    public string DenialPrompt { get; set; } = "phonegroups-forbidden";
+
+    /// <summary>Played when the denial prompt does not exist in the caller's language.</summary>
+    /// <value>The default value is Asterisk's own <c>ss-noservice</c>.</value>
+    public string FallbackPrompt { get; set; } = "ss-noservice";
+
+    /// <summary>
+    /// A dialplan context that receives denied calls instead of the prompt (custom call handling). The call
+    /// enters it at the dialed extension with PHONEGROUPS_REASON set.
+    /// </summary>
+    /// <value>The default value is empty: PhoneGroups plays the prompt and hangs up.</value>
+    public string DenialContext { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Whether the caller ID number identifies the caller when neither PHONEGROUPS_CALLER nor a PJSIP
+    /// endpoint does. Any phone can send any caller ID: enable only where the network guarantees it.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool TrustCallerIdNumber { get; set; }
+
+    /// <summary>How long shutdown waits for calls being set up to reach a stable state, in seconds.</summary>
+    /// <value>The default value is 10. Bridged calls stay up in Asterisk after the controller stops.</value>
+    public int ShutdownTimeoutSeconds { get; set; } = 10;
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+
+namespace PhoneGroups.Configuration;
+
+/// <summary>Checks the controller's own settings at start-up; every message names the configuration key.</summary>
+internal sealed class PolicyOptionsValidation : IValidateOptions<PolicyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PolicyOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            errors.Add($"{PolicyOptions.Section}:Path is required: the policy file to load (e.g. asterisk-conf/policy.yaml)");
+        }
+
+        if (options.PollMilliseconds is < 50 or > 60_000)
+        {
+            errors.Add($"{PolicyOptions.Section}:PollMilliseconds must be between 50 and 60000, not {options.PollMilliseconds}");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
+
+/// <summary>Checks the call settings at start-up; every message names the configuration key.</summary>
+internal sealed class CallOptionsValidation : IValidateOptions<CallOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CallOptions options)
+    {
+        var errors = new List<string>();
+        var section = CallOptions.Section;
+        if (options.RingTimeoutSeconds is < 1 or > 600)
+        {
+            errors.Add($"{section}:RingTimeoutSeconds must be between 1 and 600, not {options.RingTimeoutSeconds}");
+        }
+
+        if (options.DenialCause is < 1 or > 127)
+        {
+            errors.Add($"{section}:DenialCause must be a Q.850 cause between 1 and 127, not {options.DenialCause}");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DenialPrompt))
+        {
+            errors.Add($"{section}:DenialPrompt must name a sound, e.g. phonegroups-forbidden");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.FallbackPrompt))
+        {
+            errors.Add($"{section}:FallbackPrompt must name a sound, e.g. ss-noservice");
+        }
+
+        if (options.ShutdownTimeoutSeconds is < 0 or > 300)
+        {
+            errors.Add($"{section}:ShutdownTimeoutSeconds must be between 0 and 300, not {options.ShutdownTimeoutSeconds}");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
