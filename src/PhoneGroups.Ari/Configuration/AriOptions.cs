@@ -28,6 +28,13 @@ public sealed class AriOptions
     /// <value>The default value is 5.</value>
     public double MaxReconnectDelaySeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Whether the application receives the events of every channel and bridge in Asterisk, not only of
+    /// those in the application. For monitoring and tests; a controller does not need it.
+    /// </summary>
+    /// <value>The default value is false.</value>
+    public bool SubscribeAll { get; set; }
+
     /// <summary>The ARI base address: <see cref="Url"/> with <c>/ari/</c>.</summary>
     public Uri BaseAddress => new(Url.TrimEnd('/') + "/ari/");
 

@@ -172,7 +172,7 @@ public sealed partial class AriEventConnection : IAsyncDisposable
     {
         var baseUri = _options.BaseAddress;
         var scheme = baseUri.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
-        return new Uri($"{scheme}://{baseUri.Authority}{baseUri.AbsolutePath}events?app={Uri.EscapeDataString(_options.App)}&subscribeAll=false");
+        return new Uri($"{scheme}://{baseUri.Authority}{baseUri.AbsolutePath}events?app={Uri.EscapeDataString(_options.App)}&subscribeAll={(_options.SubscribeAll ? "true" : "false")}");
     }
 
     /// <summary>Reads messages until the socket closes; returns why it closed.</summary>

@@ -109,13 +109,17 @@ internal sealed partial class CallSession
             case PlaybackFinished finished when finished.Playback.Id == _playbackId:
                 await OnPromptFinishedAsync(cancellationToken).ConfigureAwait(false);
                 break;
-            case ChannelHangupRequest request when request.Cause is > 0:
+            // A soft hangup request carries Asterisk's soft-hangup flags in "cause" (32 when an ARI dial
+            // times out), not a Q.850 cause.
+            case ChannelHangupRequest request when request.Cause is > 0 && request.Soft != true:
                 _hangupCauses[request.Channel.Id] = request.Cause.Value;
                 break;
             case ChannelDestroyed destroyed:
                 await OnChannelGoneAsync(ariEvent, destroyed.Channel.Id, destroyed.Cause, cancellationToken).ConfigureAwait(false);
                 break;
-            case StasisEnd end:
+            // A leg leaves the application only when it ends, and its ChannelDestroyed (with the real cause)
+            // follows; the caller also leaves when it is continued into the dialplan.
+            case StasisEnd end when end.Channel.Id == CallId:
                 await OnChannelGoneAsync(ariEvent, end.Channel.Id, _hangupCauses.GetValueOrDefault(end.Channel.Id), cancellationToken).ConfigureAwait(false);
                 break;
         }

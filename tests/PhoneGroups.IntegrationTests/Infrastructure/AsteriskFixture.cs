@@ -15,8 +15,9 @@ public sealed class AsteriskFixture : IAsyncLifetime
     private Exception? _startFailure;
 
     /// <summary>ARI settings of the demo configuration in asterisk-conf/.</summary>
-    public static AriOptions Options(string app = "phonegroups-it") => new()
+    public static AriOptions Options(string app = "phonegroups-it", bool subscribeAll = false) => new()
     {
+        SubscribeAll = subscribeAll,
         Url = "http://127.0.0.1:8088",
         User = "phonegroups",
         Password = "phonegroups",

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PhoneGroups.Ari.Connection;
+using PhoneGroups.Ari.Events;
+using PhoneGroups.Ari.Rest;
+using PhoneGroups.Hosting;
+
+namespace PhoneGroups.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real controller (the same host as <c>phonegroups run</c>) connected to the real Asterisk, plus the
+/// test's own application "phonegroups-sim", which plays the phones and carriers the policy dials and
+/// sees every event in Asterisk (subscribeAll), so tests can check what a phone would see.
+/// </summary>
+public sealed class ControllerHarness : IAsyncDisposable
+{
+    private readonly AsteriskFixture _asterisk;
+    private readonly IHost _host;
+    private readonly AriEventConnection _sim;
+    private readonly string _policyDirectory;
+
+    private ControllerHarness(AsteriskFixture asterisk, IHost host, AriEventConnection sim, EventRecorder events, string policyPath, string policyDirectory)
+    {
+        _asterisk = asterisk;
+        _host = host;
+        _sim = sim;
+        Events = events;
+        PolicyPath = policyPath;
+        _policyDirectory = policyDirectory;
+    }
+
+    /// <summary>Every event in Asterisk since the harness started.</summary>
+    public EventRecorder Events { get; }
+
+    /// <summary>The policy file the controller watches (a copy the test may change).</summary>
+    public string PolicyPath { get; }
+
+    public IAriClient Ari => _asterisk.Client;
+
+    public static async Task<ControllerHarness> StartAsync(AsteriskFixture asterisk, string policy = "scenarios.yaml", int ringTimeoutSeconds = 4)
+    {
+        asterisk.EnsureStarted();
+        var directory = Directory.CreateTempSubdirectory("phonegroups-it-").FullName;
+        var policyPath = Path.Combine(directory, "policy.yaml");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Policies", policy), policyPath);
+
+        var sim = new AriEventConnection(Options.Create(AsteriskFixture.Options("phonegroups-sim", subscribeAll: true)),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AriEventConnection>.Instance);
+        var events = new EventRecorder(sim.Events);
+        sim.Start();
+        await sim.WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
+
+        var host = ControllerHost.Build(
+        [
+            "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Ari:App", "phonegroups",
+            "--Policy:Path", policyPath, "--Policy:PollMilliseconds", "200",
+            "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",
+        ]);
+        await host.StartAsync();
+        await host.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
+        return new ControllerHarness(asterisk, host, sim, events, policyPath, directory);
+    }
+
+    /// <summary>
+    /// A call "as extension <paramref name="from"/>": a Local channel into the phonegroups-test context. Its
+    /// ;1 half is the phone (it answers when the call is answered); its ;2 half is what the controller gets.
+    /// </summary>
+    public async Task<PlacedCall> PlaceCallAsync(string from, string to)
+    {
+        var phone = "it-phone-" + Guid.NewGuid().ToString("N")[..10];
+        await Ari.OriginateAsync(new OriginateRequest($"Local/{to}@phonegroups-test")
+        {
+            CallerId = from,
+            Context = "phonegroups-sim",
+            Extension = "answer",
+            Priority = 1,
+            ChannelId = phone,
+            OtherChannelId = phone + "-call",
+            Timeout = 30,
+        });
+        return new PlacedCall(phone, phone + "-call");
+    }
+
+    /// <summary>The simulated phone or carrier <paramref name="number"/> being called (its StasisStart in phonegroups-sim).</summary>
+    public Task<StasisStart> WaitForRingingAtAsync(string number, TimeSpan? timeout = null) =>
+        Events.WaitForAsync<StasisStart>(e => e.Application == "phonegroups-sim" && e.Args.Count > 0 && e.Args[0] == number, timeout);
+
+    /// <summary>The end of a channel, with the cause the other side saw.</summary>
+    public Task<ChannelDestroyed> WaitForHangupAsync(string channelId, TimeSpan? timeout = null) =>
+        Events.WaitForAsync<ChannelDestroyed>(e => e.Channel.Id == channelId, timeout);
+
+    /// <summary>The bridge that holds <paramref name="channelId"/> once the call is connected.</summary>
+    public Task<ChannelEnteredBridge> WaitForBridgedAsync(string channelId, TimeSpan? timeout = null) =>
+        Events.WaitForAsync<ChannelEnteredBridge>(e => e.Bridge.Channels.Count == 2 && e.Bridge.Channels.Contains(channelId), timeout);
+
+    /// <summary>Replaces the policy file, as an admin editing it would.</summary>
+    public async Task WritePolicyAsync(string yaml)
+    {
+        var temporary = PolicyPath + ".new";
+        await File.WriteAllTextAsync(temporary, yaml);
+        File.Move(temporary, PolicyPath, overwrite: true);
+    }
+
+    /// <summary>Waits until Asterisk has no channel and no bridge left, and fails the test if some stay.</summary>
+    public async Task AssertNothingLeftAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(8);
+        IReadOnlyList<PhoneGroups.Ari.Models.Channel> channels;
+        IReadOnlyList<PhoneGroups.Ari.Models.Bridge> bridges;
+        do
+        {
+            channels = await Ari.ListChannelsAsync();
+            bridges = await Ari.ListBridgesAsync();
+            if (channels.Count == 0 && bridges.Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"left in Asterisk: channels [{string.Join(", ", channels.Select(c => c.Name))}], bridges [{string.Join(", ", bridges.Select(b => b.Id))}]");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await _sim.DisposeAsync();
+        Events.Dispose();
+        Directory.Delete(_policyDirectory, recursive: true);
+    }
+}
+
+/// <summary>A call placed by a test: the phone's channel and the channel the controller handles.</summary>
+/// <param name="Phone">The calling phone (Local ;1): it sees the outcome, e.g. its hangup cause.</param>
+/// <param name="Call">The controller's side (Local ;2): the call's id in the controller.</param>
+public sealed record PlacedCall(string Phone, string Call);
