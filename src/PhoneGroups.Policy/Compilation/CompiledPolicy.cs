@@ -90,8 +90,9 @@ public sealed class CompiledPolicy
     }
 
     /// <summary>
-    /// Whether <paramref name="pickerExtension"/> may pick up a call ringing at <paramref name="ringingExtension"/>:
-    /// members of a pickup-isolated group may pick up only calls ringing for their own group; unknown phones may pick up nothing.
+    /// Whether <paramref name="pickerExtension"/> may pick up a call ringing at <paramref name="ringingExtension"/>.
+    /// When the picker's group or the ringing extension's group is pickup-isolated, only a member of the same
+    /// group may pick up; unknown phones may pick up nothing.
     /// </summary>
     public bool MayPickUp(string pickerExtension, string ringingExtension)
     {
@@ -101,12 +102,9 @@ public sealed class CompiledPolicy
             return false;
         }
 
-        if (picker.Group is not { IsPickupIsolated: true } group)
-        {
-            return true;
-        }
-
-        return TryGetExtension(ringingExtension, out var ringing) && ringing.Group == group;
+        var ringingGroup = TryGetExtension(ringingExtension, out var ringing) ? ringing.Group : null;
+        var isolated = picker.Group is { IsPickupIsolated: true } || ringingGroup is { IsPickupIsolated: true };
+        return !isolated || (picker.Group is not null && ringingGroup == picker.Group);
     }
 
     /// <summary>

@@ -40,11 +40,12 @@ internal sealed partial class CallSession
         _services.Router.Assign(legId, this);
         _legId = legId;
         _phase = CallPhase.Dialing;
+        // An outgoing channel presents its connected line as the calling party: From and P-Asserted-Identity
+        // of the INVITE (and a Local channel's caller ID) are built from it.
         var variables = target.CallerId is null ? null : new Dictionary<string, string>
         {
-            // From and P-Asserted-Identity of the outgoing INVITE are built from the leg's caller ID.
-            ["CALLERID(num)"] = target.CallerId,
-            ["CALLERID(name)"] = target.CallerId,
+            ["CONNECTEDLINE(num,i)"] = target.CallerId,
+            ["CONNECTEDLINE(name,i)"] = target.CallerId,
         };
         try
         {
@@ -76,8 +77,12 @@ internal sealed partial class CallSession
     }
 
     /// <summary>The leg is in the application: now it may be dialed (Asterisk refuses a dial before).</summary>
+    /// <remarks>
+    /// Dialing "as" the caller copies the caller's ID onto the leg's connected line; a leg that must present
+    /// the group's caller ID is dialed without it, so the connected line set at creation stays.
+    /// </remarks>
     private Task DialLegAsync(CancellationToken cancellationToken) =>
-        _services.Ari.DialAsync(_legId!, CallId, _services.Options.RingTimeoutSeconds, cancellationToken);
+        _services.Ari.DialAsync(_legId!, _target?.CallerId is null ? CallId : null, _services.Options.RingTimeoutSeconds, cancellationToken);
 
     private async Task OnDialAsync(Dial dial, CancellationToken cancellationToken)
     {

@@ -8,9 +8,10 @@ public class CompiledPolicyTests
     [InlineData("1001", "1002", true)]
     [InlineData("1001", "1000", false)]
     [InlineData("1001", "5551234", false)]   // not an extension: nothing of Finance's rings there
-    [InlineData("3001", "1001", true)]       // Management is not pickup-isolated
+    [InlineData("3001", "1001", false)]      // Finance is pickup-isolated: nobody outside picks up its calls
+    [InlineData("3001", "4001", true)]       // neither Management nor Support is pickup-isolated
     [InlineData("9999", "1000", false)]      // unknown phones pick up nothing
-    public void MayPickUp_PickupIsolation_LimitsMembersToTheirGroup(string picker, string ringing, bool expected)
+    public void MayPickUp_PickupIsolation_KeepsPickupsInsideTheGroup(string picker, string ringing, bool expected)
     {
         Assert.Equal(expected, Sut.MayPickUp(picker, ringing));
     }

@@ -79,6 +79,7 @@ public class SamplePolicyTests
     {
         Assert.True(Policy.MayPickUp("1001", "1002"));
         Assert.False(Policy.MayPickUp("1001", "2001"));
-        Assert.True(Policy.MayPickUp("2001", "1001"));   // the restriction binds Finance's members, not others
+        Assert.False(Policy.MayPickUp("2001", "1001"));  // nor may others pick up Finance's calls
+        Assert.True(Policy.MayPickUp("2001", "2002"));   // Sales is not pickup-isolated
     }
 }
