@@ -43,7 +43,8 @@ public sealed class ControllerHarness : IAsyncDisposable
         asterisk.EnsureStarted();
         var directory = Directory.CreateTempSubdirectory("phonegroups-it-").FullName;
         var policyPath = Path.Combine(directory, "policy.yaml");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Policies", policy), policyPath);
+        // A name is one of the test policies in Policies/; a rooted path any other file (the sample policy).
+        File.Copy(Path.IsPathRooted(policy) ? policy : Path.Combine(AppContext.BaseDirectory, "Policies", policy), policyPath);
 
         var sim = new AriEventConnection(Options.Create(AsteriskFixture.Options("phonegroups-sim", subscribeAll: true)),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AriEventConnection>.Instance);

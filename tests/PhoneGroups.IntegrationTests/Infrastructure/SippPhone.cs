@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PhoneGroups.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real SIP phone or carrier: one SIPp process on its own 127.0.0.x address, running one of the
+/// scenarios in Sip/ for exactly one call. Asterisk identifies the phones by that address
+/// (asterisk-conf/pjsip.conf). Every SIP message is traced to a file the test reads afterwards.
+/// </summary>
+public sealed class SippPhone : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private SippPhone(Process process, string directory, string address)
+    {
+        _process = process;
+        _directory = directory;
+        Address = address;
+    }
+
+    public string Address { get; }
+
+    /// <summary>Every SIP message this phone sent and received, as SIPp traced them.</summary>
+    public string Messages => File.Exists(MessageFile) ? File.ReadAllText(MessageFile) : string.Empty;
+
+    private string MessageFile => System.IO.Path.Combine(_directory, "messages.log");
+
+    /// <summary>A phone at <paramref name="address"/> calling <paramref name="dialed"/>; an answered call is hung up after <paramref name="talk"/>.</summary>
+    public static Task<SippPhone> CallAsync(string address, string dialed, TimeSpan talk) =>
+        StartAsync(address, "phone-call.xml", ["127.0.0.1:5060", "-s", dialed, "-d", ((int)talk.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
+
+    /// <summary>A phone or carrier at <paramref name="address"/> that answers the first call it gets.</summary>
+    public static Task<SippPhone> AnswerAsync(string address) => StartAsync(address, "answer-call.xml", []);
+
+    /// <summary>Waits for the scenario's end; fails with SIPp's own words when it did not succeed.</summary>
+    public async Task AssertSucceededAsync(TimeSpan? timeout = null)
+    {
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"SIPp at {Address} did not finish in time; messages so far:\n{Messages}");
+        }
+
+        if (_process.ExitCode != 0)
+        {
+            var errors = System.IO.Path.Combine(_directory, "errors.log");
+            Assert.Fail($"SIPp at {Address} exited with {_process.ExitCode}: {(File.Exists(errors) ? File.ReadAllText(errors) : "")}\n{Messages}");
+        }
+    }
+
+    private static async Task<SippPhone> StartAsync(string address, string scenario, string[] arguments)
+    {
+        var directory = Directory.CreateTempSubdirectory("phonegroups-sipp-").FullName;
+        var start = new ProcessStartInfo("sipp")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = directory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        string[] common =
+        [
+            "-sf", System.IO.Path.Combine(AppContext.BaseDirectory, "Sip", scenario),
+            "-i", address, "-p", "5060", "-mi", address, "-m", "1", "-nostdin", "-trace_msg",
+            "-message_file", System.IO.Path.Combine(directory, "messages.log"),
+            "-trace_err", "-error_file", System.IO.Path.Combine(directory, "errors.log"),
+            "-timeout", "40s", "-timeout_error",
+        ];
+        foreach (var argument in common)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("sipp did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("sipp is not installed (Debian package sip-tester; .ci/run installs it)", e);
+        }
+
+        // Drain its screen output so it never blocks on a full pipe.
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        await WaitUntilListeningAsync(address, process);
+        return new SippPhone(process, directory, address);
+    }
+
+    /// <summary>Waits until the UDP socket at address:5060 is open (in /proc/net/udp), so calls find it.</summary>
+    private static async Task WaitUntilListeningAsync(string address, Process process)
+    {
+        var octets = address.Split('.').Select(o => byte.Parse(o, CultureInfo.InvariantCulture)).Reverse();
+        var local = string.Concat(octets.Select(o => o.ToString("X2", CultureInfo.InvariantCulture))) + ":13C4"; // 5060
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            if ((await File.ReadAllLinesAsync("/proc/net/udp")).Any(line => line.Contains(local, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new InvalidOperationException($"SIPp did not open {address}:5060 (exited: {process.HasExited})");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+        Directory.Delete(_directory, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
