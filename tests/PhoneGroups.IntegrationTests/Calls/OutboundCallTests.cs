@@ -92,6 +92,25 @@ public sealed class OutboundCallTests(AsteriskFixture asterisk) : IAsyncLifetime
         await _controller.AssertNothingLeftAsync();
     }
 
+    [Fact]
+    public async Task ContextRoute_HandsTheCallToTheDialplanWithTheGroupsCallerId_AndRestoresItOnReturn()
+    {
+        var call = await _controller.PlaceCallAsync("4001", "0555123");
+
+        var handedBack = await _controller.Events.WaitForAsync<StasisStart>(e => e.Application == "phonegroups-sim" && e.Args.Count == 2 && e.Args[0] == "route");
+        Assert.Equal(call.Call, handedBack.Channel.Id); // the caller's own channel, not a new leg
+        Assert.Equal("0555123", handedBack.Args[1]);
+        Assert.Equal("5550200", handedBack.Channel.Caller.Number);
+
+        // The dialplan sends it to the controller again (as a call to 2001): it is 4001 again.
+        await _controller.Ari.ContinueAsync(handedBack.Channel.Id);
+        var callee = await _controller.WaitForRingingAtAsync("2001");
+        Assert.Equal("4001", callee.Channel.Caller.Number);
+
+        await _controller.Ari.HangupAsync(call.Phone);
+        await _controller.AssertNothingLeftAsync();
+    }
+
     private void AssertNothingDialed(string number) =>
         Assert.DoesNotContain(_controller.Events.Snapshot().OfType<StasisStart>(), e => e.Application == "phonegroups-sim" && e.Args.Contains(number));
 }
