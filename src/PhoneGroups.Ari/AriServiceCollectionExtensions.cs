@@ -19,6 +19,7 @@ public static class AriServiceCollectionExtensions
         services.TryAddSingleton<AriRestClient>();
         services.TryAddSingleton<IAriClient>(sp => sp.GetRequiredService<AriRestClient>());
         services.TryAddSingleton<AriEventConnection>();
+        services.TryAddSingleton<IAriEventSource>(sp => sp.GetRequiredService<AriEventConnection>());
         return services;
     }
 }

@@ -18,7 +18,7 @@ namespace PhoneGroups.Ari.Connection;
 /// subscriber does may slow the loop. A second loop publishes the queued events, one at a time and in
 /// Asterisk's order, to <see cref="Events"/>.
 /// </summary>
-public sealed partial class AriEventConnection : IAsyncDisposable
+public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposable
 {
     private readonly AriOptions _options;
     private readonly ILogger<AriEventConnection> _logger;

@@ -19,7 +19,7 @@ namespace PhoneGroups.Calls;
 /// </summary>
 internal sealed partial class CallController : IHostedService, IAsyncDisposable
 {
-    private readonly AriEventConnection _connection;
+    private readonly IAriEventSource _connection;
     private readonly IAriClient _ari;
     private readonly CallOptions _options;
     private readonly string _app;
@@ -32,7 +32,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
     private volatile bool _accepting = true;
 
     public CallController(
-        AriEventConnection connection,
+        IAriEventSource connection,
         IAriClient ari,
         IOptions<AriOptions> ariOptions,
         IOptions<CallOptions> callOptions,

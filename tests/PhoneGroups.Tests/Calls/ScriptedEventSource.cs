@@ -1,0 +1,51 @@
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using PhoneGroups.Ari.Connection;
+using PhoneGroups.Ari.Events;
+using PhoneGroups.Ari.Models;
+
+namespace PhoneGroups.Tests.Calls;
+
+/// <summary>An ARI event stream the test writes: what Asterisk would send, one event at a time.</summary>
+internal sealed class ScriptedEventSource : IAriEventSource
+{
+    private readonly Subject<AriEvent> _events = new();
+    private readonly BehaviorSubject<AriConnectionState> _states = new(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, 1));
+
+    public IObservable<AriEvent> Events => _events.AsObservable();
+
+    public IObservable<AriConnectionState> States => _states.AsObservable();
+
+    public void Start()
+    {
+    }
+
+    public Task StopAsync() => Task.CompletedTask;
+
+    public void Send(AriEvent ariEvent) => _events.OnNext(ariEvent);
+
+    /// <summary>A phone's call entering the application, as the dialplan's Stasis(phonegroups,dialed) sends it.</summary>
+    public void CallEnters(string channelId, string caller, string dialed) => Send(new StasisStart
+    {
+        Type = nameof(StasisStart),
+        Application = CallPipelineTests.App,
+        Channel = new Channel { Id = channelId, Name = $"Local/{dialed}@phonegroups-test-0001;2", ChannelVars = new() { ["PHONEGROUPS_CALLER"] = caller } },
+        Args = [dialed],
+    });
+
+    /// <summary>A leg the controller created entering the application.</summary>
+    public void LegEnters(string channelId) => Send(new StasisStart
+    {
+        Type = nameof(StasisStart),
+        Application = CallPipelineTests.App,
+        Channel = new Channel { Id = channelId, Name = "PJSIP/2002-00000001" },
+    });
+
+    public void Destroyed(string channelId, int cause = 16) => Send(new ChannelDestroyed
+    {
+        Type = nameof(ChannelDestroyed),
+        Application = CallPipelineTests.App,
+        Channel = new Channel { Id = channelId },
+        Cause = cause,
+    });
+}
