@@ -35,6 +35,10 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
     private volatile bool _stopping;
 
     /// <summary>Creates the connection; <see cref="Start"/> opens it.</summary>
+    private readonly Lock _stopGate = new();
+    private Task? _stopped;
+    private int _disposed;
+
     public AriEventConnection(IOptions<AriOptions> options, ILogger<AriEventConnection> logger, TimeProvider? time = null, Func<ClientWebSocket>? newSocket = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -65,7 +69,16 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
     }
 
     /// <summary>Closes the socket and stops reconnecting. Events already received are still published.</summary>
-    public async Task StopAsync()
+    /// <remarks>Safe to call more than once (a host stops, then disposes): later calls wait for the first.</remarks>
+    public Task StopAsync()
+    {
+        lock (_stopGate)
+        {
+            return _stopped ??= StopOnceAsync();
+        }
+    }
+
+    private async Task StopOnceAsync()
     {
         // Say goodbye properly, so Asterisk logs a closed connection rather than an abrupt one.
         _stopping = true;
@@ -91,8 +104,14 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
     }
 
     /// <inheritdoc />
+    /// <remarks>Idempotent: the container disposes it once per registration it was resolved through.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync().ConfigureAwait(false);
         _events.OnCompleted();
         _states.OnCompleted();

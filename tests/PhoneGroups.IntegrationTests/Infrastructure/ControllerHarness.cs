@@ -19,6 +19,7 @@ public sealed class ControllerHarness : IAsyncDisposable
     private readonly IHost _host;
     private readonly AriEventConnection _sim;
     private readonly string _policyDirectory;
+    private bool _controllerStopped;
 
     private ControllerHarness(AsteriskFixture asterisk, IHost host, AriEventConnection sim, EventRecorder events, string policyPath, string policyDirectory)
     {
@@ -126,9 +127,20 @@ public sealed class ControllerHarness : IAsyncDisposable
         Assert.Fail($"left in Asterisk: channels [{string.Join(", ", channels.Select(c => c.Name))}], bridges [{string.Join(", ", bridges.Select(b => b.Id))}]");
     }
 
+    /// <summary>Stops the controller as Ctrl-C or SIGTERM would; the test's own view of Asterisk stays.</summary>
+    public async Task StopControllerAsync()
+    {
+        _controllerStopped = true;
+        await _host.StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
+        if (!_controllerStopped)
+        {
+            await _host.StopAsync();
+        }
+
         _host.Dispose();
         await _sim.DisposeAsync();
         Events.Dispose();
