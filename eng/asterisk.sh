@@ -73,8 +73,13 @@ install_config() {
     local dir
     for dir in "$repo"/sounds/*/; do
         [ -d "$dir" ] || continue
-        mkdir -p "$sounds/$(basename "$dir")"
-        cp "$dir"* "$sounds/$(basename "$dir")/"
+        local target="$sounds/$(basename "$dir")"
+        # Debian's en is a symlink into /etc/alternatives, absolute inside the root: follow it there.
+        if [ -L "$target" ]; then
+            target="$root$(chroot "$root" readlink -f "/usr/share/asterisk/sounds/$(basename "$dir")")"
+        fi
+        mkdir -p "$target"
+        cp "$dir"* "$target/"
     done
     mkdir -p "$root/var/run/asterisk"
 }

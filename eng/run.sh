@@ -10,6 +10,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+bash eng/install-tools.sh run
 bash eng/asterisk.sh start
 # The demo ARI password of asterisk-conf/ari.conf; a real deployment passes its own the same way.
 export Ari__Password="${Ari__Password:-phonegroups}"

@@ -9,6 +9,8 @@ cd "$repo"
 results="$repo/.cache/test-results"
 rm -rf "$results"
 
+bash eng/install-tools.sh test
+
 started_here=no
 if ! bash eng/asterisk.sh status 2>/dev/null; then
     bash eng/asterisk.sh start

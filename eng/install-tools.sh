@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the given commands need, when missing, so the README's two commands work
+# on a fresh Debian machine that has only the .NET SDK.
+#   bash eng/install-tools.sh test     what the tests need
+#   bash eng/install-tools.sh run      what the demo needs
+set -euo pipefail
+
+case "${1:-test}" in
+    # debootstrap builds the Asterisk root; sip-tester (SIPp) plays SIP phones and trunks; ffmpeg decodes
+    # the gsm and g722 prompts in the prompt tests.
+    test) needed="debootstrap sip-tester ffmpeg" ;;
+    run) needed="debootstrap" ;;
+    *) echo "usage: $0 test|run" >&2; exit 2 ;;
+esac
+
+missing=""
+for package in $needed; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
+
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+echo "install-tools: installing$missing" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null

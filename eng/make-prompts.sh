@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Regenerates every prompt in sounds/<lang>/ from eng/prompts/texts.tsv, and the table in docs/prompts.md.
+# Each prompt is spoken by espeak-ng, trimmed, normalised and written in the formats Asterisk plays
+# without transcoding: .wav (8 kHz, 16-bit, mono), .ulaw, .alaw, .gsm (sox) and .g722 (16 kHz, ffmpeg).
+# The generated files are committed, so users need none of these tools.
+#
+#   bash eng/make-prompts.sh          every language in the table
+#   bash eng/make-prompts.sh de fr    only these folders
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+table="$repo/eng/prompts/texts.tsv"
+prompts=(phonegroups-forbidden phonegroups-unavailable)
+
+missing=()
+for tool in espeak-ng:espeak-ng sox:sox ffmpeg:ffmpeg; do
+    command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
+done
+if ((${#missing[@]})); then
+    echo "make-prompts: installing ${missing[*]}" >&2
+    sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+    $sudo_cmd apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# say VOICE TEXT OUT_BASE: OUT_BASE.{wav,ulaw,alaw,gsm,g722}
+say() {
+    local voice="$1" text="$2" out="$3"
+    espeak-ng -v "$voice" -s 160 -w "$work/raw.wav" -- "$text"
+    # Trim silence at both ends, leave a short lead-in and tail, normalise to -3 dBFS; 16 kHz master.
+    sox "$work/raw.wav" -r 16000 -c 1 -b 16 "$work/master.wav" \
+        silence 1 0.05 0.5% reverse silence 1 0.05 0.5% reverse norm -3 pad 0.2 0.4 rate -v 16000
+    sox "$work/master.wav" -r 8000 -c 1 -b 16 -e signed-integer "$out.wav"
+    sox "$out.wav" -t ul "$out.ulaw"
+    sox "$out.wav" -t al "$out.alaw"
+    sox "$out.wav" -t gsm "$out.gsm"
+    ffmpeg -nostdin -loglevel error -y -i "$work/master.wav" -ar 16000 -ac 1 -acodec g722 -f g722 "$out.g722"
+    local seconds
+    seconds="$(soxi -D "$out.wav")"
+    if ! awk -v s="$seconds" 'BEGIN { exit !(s >= 1 && s <= 8) }'; then
+        echo "make-prompts: $out.wav lasts ${seconds}s; prompts must last 1 to 8 s (shorten the sentence)" >&2
+        exit 1
+    fi
+}
+
+declare -A only=()
+for folder in "$@"; do only[$folder]=1; done
+
+docs="$work/prompts-table.md"
+count=0
+while IFS=$'\t' read -r folder voice forbidden unavailable; do
+    [[ -z "$folder" || "$folder" == \#* || "$folder" == folder ]] && continue
+    echo "| \`$folder\` | \`$voice\` | $forbidden | $unavailable |" >>"$docs"
+    ((${#only[@]})) && [[ -z "${only[$folder]:-}" ]] && continue
+    mkdir -p "$repo/sounds/$folder"
+    say "$voice" "$forbidden" "$repo/sounds/$folder/phonegroups-forbidden"
+    say "$voice" "$unavailable" "$repo/sounds/$folder/phonegroups-unavailable"
+    count=$((count + 1))
+    echo "make-prompts: $folder ($voice)"
+done <"$table"
+
+# docs/prompts.md: the table part is regenerated between its markers, the rest is kept.
+doc="$repo/docs/prompts.md"
+if [[ -f "$doc" ]] && grep -q '<!-- table:start -->' "$doc"; then
+    {
+        sed '/<!-- table:start -->/q' "$doc"
+        echo "| folder | espeak-ng voice | ${prompts[0]} | ${prompts[1]} |"
+        echo "|---|---|---|---|"
+        cat "$docs"
+        sed -n '/<!-- table:end -->/,$p' "$doc"
+    } >"$work/doc.md"
+    mv "$work/doc.md" "$doc"
+fi
+echo "make-prompts: $count languages written to sounds/"
