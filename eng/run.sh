@@ -4,8 +4,8 @@
 # asterisk-conf/policy.yaml. Ctrl-C stops the controller; Asterisk keeps running (eng/asterisk.sh stop).
 # Extra arguments go to the controller, e.g. --Logging:Level Debug or --Policy:Path my-policy.yaml.
 #
-# Place a call "as extension 1001" from another terminal:
-#   eng/asterisk.sh cli "channel originate Local/2001@phonegroups-test extension s@phonegroups-sim"
+# Place a call "as extension 1001" from another terminal (README.md, "Try a call"):
+#   curl -u phonegroups:phonegroups -X POST 'http://127.0.0.1:8088/ari/channels?endpoint=Local/2001@phonegroups-test&callerId=1001&context=phonegroups-sim&extension=answer'
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
