@@ -7,6 +7,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Ari.Configuration;
+using PhoneGroups.Ari.Diagnostics;
 using PhoneGroups.Ari.Events;
 using Polly;
 
@@ -132,6 +133,11 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 Volatile.Write(ref _socket, socket);
                 var connections = Interlocked.Increment(ref _connections);
                 LogConnected(_logger, _options.App, _options.Url, connections);
+                if (connections > 1)
+                {
+                    AriMetrics.Reconnected();
+                }
+
                 _states.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, connections));
                 var reason = await ReceiveAsync(socket, stop).ConfigureAwait(false);
                 Disconnected(reason);

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Ari.Configuration;
+using PhoneGroups.Ari.Diagnostics;
 using PhoneGroups.Ari.Models;
 using Polly;
 using Polly.Retry;
@@ -250,19 +251,23 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         HttpResponseMessage response;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
+            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             throw new AriException(method.Method, path, e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
+            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             throw new AriException(method.Method, path, new TimeoutException($"no answer within {_http.Timeout.TotalSeconds:0} s", e));
         }
 
+        AriMetrics.RequestCompleted(method, response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

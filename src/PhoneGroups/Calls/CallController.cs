@@ -8,6 +8,7 @@ using PhoneGroups.Ari.Connection;
 using PhoneGroups.Ari.Events;
 using PhoneGroups.Ari.Rest;
 using PhoneGroups.Configuration;
+using PhoneGroups.Observability;
 using PhoneGroups.Policy;
 
 namespace PhoneGroups.Calls;
@@ -38,6 +39,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         IOptions<CallOptions> callOptions,
         PolicyStore policies,
         TimeProvider time,
+        ControllerMetrics metrics,
         ILogger<CallController> logger)
     {
         _connection = connection;
@@ -46,7 +48,8 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         _app = ariOptions.Value.App;
         _time = time;
         _logger = logger;
-        _services = new CallServices(ari, _app, _options, policies, _router, new RingingCalls(), new PromptCatalog(ari, time), logger, _redispatch.OnNext);
+        _services = new CallServices(ari, _app, _options, policies, _router, new RingingCalls(), new PromptCatalog(ari, time), logger, metrics, _redispatch.OnNext);
+        metrics.ObserveActiveCalls(() => _router.Sessions.Count);
     }
 
     /// <summary>The calls in progress.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PhoneGroups.Ari.Events;
 using PhoneGroups.Ari.Rest;
 using PhoneGroups.Configuration;
+using PhoneGroups.Observability;
 using PhoneGroups.Policy;
 
 namespace PhoneGroups.Calls;
@@ -16,6 +17,7 @@ internal sealed class CallServices(
     RingingCalls ringing,
     PromptCatalog prompts,
     ILogger logger,
+    ControllerMetrics metrics,
     Action<AriEvent> redispatch)
 {
     public IAriClient Ari { get; } = ari;
@@ -34,6 +36,8 @@ internal sealed class CallServices(
     public PromptCatalog Prompts { get; } = prompts;
 
     public ILogger Logger { get; } = logger;
+
+    public ControllerMetrics Metrics { get; } = metrics;
 
     /// <summary>Sends an event through the pipeline again, to whichever call owns its channel now.</summary>
     public Action<AriEvent> Redispatch { get; } = redispatch;

@@ -112,6 +112,7 @@ internal sealed partial class CallSession
         _bridgeId = $"{CallId}-bridge";
         await _services.Ari.CreateBridgeAsync(_bridgeId, "mixing", $"phonegroups {_dialed}", cancellationToken).ConfigureAwait(false);
         await _services.Ari.AddChannelsAsync(_bridgeId, [CallId, otherId], cancellationToken).ConfigureAwait(false);
+        _services.Metrics.BridgeCreated();
         LogBridged(_services.Logger, CallId, _dialed, _target?.Route ?? "internal");
     }
 

@@ -29,6 +29,7 @@ internal sealed partial class CallSession
             if (target != this && target.TryClaimForPickup(this, out var callerId, out var legId))
             {
                 LogPickup(_services.Logger, CallId, picker.Extension, extension, target.CallId);
+                _services.Metrics.Decided("pickup", "pickup-allowed", TimeSpan.Zero);
                 await CompletePickupAsync(callerId, legId, cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -36,6 +37,7 @@ internal sealed partial class CallSession
 
         var reason = refused ? "pickup-isolated" : "pickup-nothing-ringing";
         LogPickupDenied(_services.Logger, CallId, picker.Extension ?? "unknown", _dialed, reason);
+        _services.Metrics.Decided("deny", reason, TimeSpan.Zero);
         await DenyAsync(reason, LanguageOf(policy, picker.Extension), cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,6 +82,7 @@ internal sealed partial class CallSession
         _bridgeId = $"{CallId}-bridge";
         await _services.Ari.CreateBridgeAsync(_bridgeId, "mixing", $"phonegroups pickup {_dialed}", cancellationToken).ConfigureAwait(false);
         await _services.Ari.AddChannelsAsync(_bridgeId, [callerId, CallId], cancellationToken).ConfigureAwait(false);
+        _services.Metrics.BridgeCreated();
     }
 
     private static string? LanguageOf(CompiledPolicy policy, string? extension) =>

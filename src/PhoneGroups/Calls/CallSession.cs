@@ -143,6 +143,7 @@ internal sealed partial class CallSession
         var decision = policy.Decide(identity.Extension, _dialed);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         LogDecision(decision, identity, elapsed);
+        _services.Metrics.Decided(decision.Action.ToCode(), decision.Reason.ToCode(), elapsed);
 
         switch (decision.Action)
         {

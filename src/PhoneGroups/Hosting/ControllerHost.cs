@@ -7,6 +7,7 @@ using PhoneGroups.Ari;
 using PhoneGroups.Calls;
 using PhoneGroups.Configuration;
 using PhoneGroups.Logging;
+using PhoneGroups.Observability;
 using PhoneGroups.Policy;
 using PhoneGroups.Policy.Loading;
 using PhoneGroups.PolicyReload;
@@ -41,6 +42,9 @@ internal static class ControllerHost
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallOptions>, CallOptionsValidation>());
         services.AddSingleton(sp => LoadInitialPolicy(sp.GetRequiredService<IOptions<PolicyOptions>>().Value.Path));
+        // Hosted services stop in reverse order: the health endpoint outlives the controller's shutdown,
+        // so readiness answers "stopping" (503) while calls being set up finish.
+        services.AddObservability();
         services.AddHostedService<PolicyFileWatcher>();
         services.AddSingleton<CallController>();
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());

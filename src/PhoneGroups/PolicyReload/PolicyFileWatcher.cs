@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Configuration;
+using PhoneGroups.Observability;
 using PhoneGroups.Policy;
 
 namespace PhoneGroups.PolicyReload;
@@ -16,6 +17,7 @@ internal sealed partial class PolicyFileWatcher(
     PolicyStore store,
     IOptions<PolicyOptions> options,
     TimeProvider time,
+    ControllerMetrics metrics,
     ILogger<PolicyFileWatcher> logger) : BackgroundService
 {
     private FileStamp _loaded = FileStamp.Of(options.Value.Path);
@@ -48,6 +50,7 @@ internal sealed partial class PolicyFileWatcher(
 
         _loaded = stamp;
         var result = store.Reload(path);
+        metrics.PolicyReloaded(result.Success);
         if (result.Success)
         {
             var policy = result.Policy;

@@ -53,17 +53,22 @@ public sealed class ControllerHarness : IAsyncDisposable
         sim.Start();
         await sim.WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
 
+        var healthUrl = $"http://127.0.0.1:{FreeTcpPort()}/";
         var host = ControllerHost.Build(
         [
             "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Ari:App", "phonegroups",
             "--Policy:Path", policyPath, "--Policy:PollMilliseconds", "200",
             "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",
+            "--Health:Url", healthUrl,
         ]);
         await host.StartAsync();
         await host.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
-        return new ControllerHarness(asterisk, host, sim, events, policyPath, directory);
+        return new ControllerHarness(asterisk, host, sim, events, policyPath, directory) { Health = new Uri(healthUrl) };
     }
+
+    /// <summary>The controller's health and metrics endpoint.</summary>
+    public Uri Health { get; private init; } = null!;
 
     /// <summary>
     /// A call "as extension <paramref name="from"/>": a Local channel into the phonegroups-test context. Its
@@ -132,6 +137,13 @@ public sealed class ControllerHarness : IAsyncDisposable
     {
         _controllerStopped = true;
         await _host.StopAsync();
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -7,6 +7,7 @@ using PhoneGroups.Ari.Models;
 using PhoneGroups.Ari.Rest;
 using PhoneGroups.Calls;
 using PhoneGroups.Configuration;
+using PhoneGroups.Observability;
 using PhoneGroups.Policy;
 using PhoneGroups.Policy.Loading;
 
@@ -38,13 +39,15 @@ public sealed class CallPipelineTests : IAsyncLifetime
     {
         var loaded = PolicyLoader.LoadText(Policy);
         Assert.True(loaded.Success);
+        var store = new PolicyStore(loaded.Policy!);
         _controller = new CallController(
             _asterisk,
             _ari,
             Options.Create(new AriOptions { Url = "http://127.0.0.1:8088", User = "u", Password = "p", App = App }),
             Options.Create(new CallOptions()),
-            new PolicyStore(loaded.Policy!),
+            store,
             TimeProvider.System,
+            new ControllerMetrics(store),
             NullLogger<CallController>.Instance);
     }
 

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+
+namespace PhoneGroups.Ari.Diagnostics;
+
+/// <summary>
+/// The ARI client's instruments (meter <c>PhoneGroups.Ari</c>). Tags come from small fixed sets: the
+/// HTTP method and the status class, never a path (paths hold channel ids).
+/// </summary>
+public static class AriMetrics
+{
+    public const string MeterName = "PhoneGroups.Ari";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(
+        "phonegroups.ari.request.duration", "s", "Time from sending an ARI request to its answer");
+
+    private static readonly Counter<long> RequestErrors = Meter.CreateCounter<long>(
+        "phonegroups.ari.request.errors", description: "ARI requests that failed (error status, timeout, connection)");
+
+    private static readonly Counter<long> Reconnects = Meter.CreateCounter<long>(
+        "phonegroups.ari.reconnects", description: "Event connections made again after one was lost");
+
+    /// <summary>A request answered (any status) or failed without answer (<paramref name="status"/> null).</summary>
+    public static void RequestCompleted(HttpMethod method, HttpStatusCode? status, TimeSpan elapsed)
+    {
+        var tags = new TagList { { "method", method.Method }, { "status", StatusClass(status) } };
+        RequestDuration.Record(elapsed.TotalSeconds, tags);
+        if (status is null || (int)status >= 400)
+        {
+            RequestErrors.Add(1, tags);
+        }
+    }
+
+    public static void Reconnected() => Reconnects.Add(1);
+
+    /// <summary>2xx, 4xx, 5xx…, or "none" when no answer came.</summary>
+    public static string StatusClass(HttpStatusCode? status) => status is { } code ? $"{(int)code / 100}xx" : "none";
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using PhoneGroups.Policy;
+
+namespace PhoneGroups.Observability;
+
+/// <summary>
+/// The controller's instruments (meter <c>PhoneGroups</c>). Every tag value comes from a small fixed
+/// set (decision actions, reason codes, ok/rejected), so the number of series stays bounded.
+/// </summary>
+internal sealed class ControllerMetrics : IDisposable
+{
+    public const string MeterName = "PhoneGroups";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _decided;
+    private readonly Histogram<double> _decisionDuration;
+    private readonly Counter<long> _bridges;
+    private readonly Counter<long> _reloads;
+    private Func<int> _activeCalls = () => 0;
+
+    public ControllerMetrics(PolicyStore policies)
+    {
+        _decided = _meter.CreateCounter<long>("phonegroups.calls.decided", description: "Calls decided, by decision and reason");
+        _decisionDuration = _meter.CreateHistogram<double>("phonegroups.decision.duration", "s", "Time the policy took to decide a call");
+        _bridges = _meter.CreateCounter<long>("phonegroups.bridges.created", description: "Bridges created for answered and picked-up calls");
+        _reloads = _meter.CreateCounter<long>("phonegroups.policy.reloads", description: "Policy file changes, by result (ok, rejected)");
+        _meter.CreateObservableGauge("phonegroups.calls.active", () => _activeCalls(), description: "Calls the controller is handling");
+        _meter.CreateObservableGauge("phonegroups.policy.groups", () => policies.Current.Groups.Count, description: "Groups in the loaded policy");
+        _meter.CreateObservableGauge("phonegroups.policy.extensions", () => policies.Current.Extensions.Count, description: "Extensions in the loaded policy");
+        _meter.CreateObservableGauge("phonegroups.policy.routes", () => policies.Current.Routes.Count, description: "Routes in the loaded policy");
+    }
+
+    /// <summary>A call decided: <paramref name="decision"/> is deny, bridge, route or pickup; <paramref name="reason"/> a reason code.</summary>
+    public void Decided(string decision, string reason, TimeSpan elapsed)
+    {
+        var tags = new TagList { { "decision", decision }, { "reason", reason } };
+        _decided.Add(1, tags);
+        _decisionDuration.Record(elapsed.TotalSeconds, new TagList { { "decision", decision } });
+    }
+
+    public void BridgeCreated() => _bridges.Add(1);
+
+    public void PolicyReloaded(bool accepted) => _reloads.Add(1, new KeyValuePair<string, object?>("result", accepted ? "ok" : "rejected"));
+
+    /// <summary>Where the number of calls in progress is read from.</summary>
+    public void ObserveActiveCalls(Func<int> activeCalls) => _activeCalls = activeCalls;
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using PhoneGroups.Ari.Connection;
+using PhoneGroups.Policy;
+
+namespace PhoneGroups.Observability;
+
+/// <summary>What readiness reports: whether calls can be taken, and each part's state in words.</summary>
+public sealed record ReadinessReport(bool Ready, string Ari, string Policy, bool Stopping)
+{
+    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["ready"] = Ready,
+        ["ari"] = Ari,
+        ["policy"] = Policy,
+        ["stopping"] = Stopping,
+    });
+}
+
+/// <summary>
+/// Ready = the ARI event connection is up, a valid policy is loaded, and the controller is not stopping.
+/// While not ready, Asterisk's dialplan fallback handles the calls.
+/// </summary>
+internal sealed class Readiness : IDisposable
+{
+    private readonly PolicyStore _policies;
+    private readonly CancellationToken _stopping;
+    private readonly IDisposable _subscription;
+    private volatile AriConnectionState _ari = AriConnectionState.Initial;
+
+    public Readiness(IAriEventSource connection, PolicyStore policies, IHostApplicationLifetime lifetime)
+    {
+        _policies = policies;
+        _stopping = lifetime.ApplicationStopping;
+        _subscription = connection.States.Subscribe(state => _ari = state);
+    }
+
+    public ReadinessReport Check()
+    {
+        var ari = _ari;
+        var policy = _policies.Current;
+        var stopping = _stopping.IsCancellationRequested;
+        var ariText = ari.IsConnected
+            ? $"connected (connection {ari.Connections})"
+            : $"disconnected: {ari.Reason}";
+        var policyText = $"loaded: {policy.Groups.Count} groups, {policy.Extensions.Count} extensions, {policy.Routes.Count} routes";
+        return new ReadinessReport(ari.IsConnected && !stopping, ariText, policyText, stopping);
+    }
+
+    public void Dispose() => _subscription.Dispose();
+}
