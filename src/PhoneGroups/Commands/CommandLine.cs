@@ -16,6 +16,8 @@ internal static class CommandLine
                      phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--json]
           validate   Check a policy file and list every error by line
                      phonegroups validate --policy FILE
+          probe      Ask the health endpoint; exit 0 when ready (for container health checks)
+                     phonegroups probe [http://127.0.0.1:8090/health/ready]
 
         Run 'phonegroups <command> --help' for a command's options.
         """;
@@ -38,6 +40,8 @@ internal static class CommandLine
                 return CheckCommand.Run(rest, stdout, stderr);
             case "validate":
                 return ValidateCommand.Run(rest, stdout, stderr);
+            case "probe":
+                return ProbeCommand.Run(rest, stdout, stderr);
             case "--help" or "-h" or "help":
                 stdout.WriteLine(Usage);
                 return ExitCodes.Success;
