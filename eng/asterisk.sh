@@ -189,10 +189,11 @@ with_lock() {
 
 case "${1:-}" in
     start) with_lock start ;;
+    build) with_lock build_root; with_lock install_config ;;
     stop) with_lock stop ;;
     restart) with_lock stop; with_lock start ;;
     status) status ;;
     cli) shift; cli "$@" ;;
     log) tail -n "${2:-50}" "$root/var/log/asterisk/messages.log" ;;
-    *) echo "usage: $0 start|stop|restart|status|cli COMMAND|log [LINES]" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|restart|status|build|cli COMMAND|log [LINES]" >&2; exit 2 ;;
 esac

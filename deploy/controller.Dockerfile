@@ -1,0 +1,31 @@
+# The PhoneGroups controller. Build from the repository root:
+#   docker build -f deploy/controller.Dockerfile -t phonegroups .
+# Without a registry, pass the local bases of eng/docker-bases.sh as --build-arg (compose.yaml does).
+ARG DOTNET_SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0
+
+FROM ${DOTNET_SDK_IMAGE} AS build
+WORKDIR /src
+# Restore first, from the project files only, so code changes reuse the restored layer.
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/PhoneGroups.Policy/PhoneGroups.Policy.csproj src/PhoneGroups.Policy/
+COPY src/PhoneGroups.Ari/PhoneGroups.Ari.csproj src/PhoneGroups.Ari/
+COPY src/PhoneGroups/PhoneGroups.csproj src/PhoneGroups/
+RUN dotnet restore src/PhoneGroups/PhoneGroups.csproj
+COPY src/ src/
+RUN dotnet publish src/PhoneGroups/PhoneGroups.csproj --no-restore -c Release -o /app
+
+FROM ${DOTNET_RUNTIME_IMAGE}
+WORKDIR /app
+COPY --from=build /app ./
+COPY asterisk-conf/policy.yaml /etc/phonegroups/policy.yaml
+# No secrets here: Ari__Password comes from the environment at run time.
+ENV Logging__Format=json \
+    Policy__Path=/etc/phonegroups/policy.yaml \
+    Health__Url=http://127.0.0.1:8090/ \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+USER 10001:10001
+HEALTHCHECK --interval=5s --timeout=4s --start-period=10s --retries=3 CMD ["/app/phonegroups", "probe"]
+# SIGTERM stops the controller cleanly: no new calls, calls in progress stay bridged in Asterisk.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/app/phonegroups", "run"]
