@@ -5,22 +5,20 @@ namespace PhoneGroups.IntegrationTests.Calls;
 
 /// <summary>What an on-call engineer watches: readiness and metrics of the real controller.</summary>
 [Collection(AsteriskCollection.Name)]
-public sealed class ObservabilityTests(AsteriskFixture asterisk) : IAsyncLifetime
+public sealed class ObservabilityTests(AsteriskFixture asterisk) : ControllerTest(asterisk)
 {
-    private ControllerHarness _controller = null!;
     private readonly HttpClient _http = new();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _controller = await ControllerHarness.StartAsync(asterisk);
-        _http.BaseAddress = _controller.Health;
+        await base.InitializeAsync();
+        _http.BaseAddress = Controller.Health;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _http.Dispose();
-        await _controller.DisposeAsync();
-        await asterisk.CleanUpAndAssertNothingLeftAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -30,13 +28,13 @@ public sealed class ObservabilityTests(AsteriskFixture asterisk) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("connected", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var call = await _controller.PlaceCallAsync("1001", "2001"); // denied: Finance is isolated
-        Assert.Equal(21, (await _controller.WaitForHangupAsync(call.Phone, TimeSpan.FromSeconds(20))).Cause);
+        var call = await Controller.PlaceCallAsync("1001", "2001"); // denied: Finance is isolated
+        Assert.Equal(21, (await Controller.WaitForHangupAsync(call.Phone, TimeSpan.FromSeconds(20))).Cause);
 
         var metrics = await _http.GetStringAsync("metrics");
         Assert.Matches("phonegroups_calls_decided_total\\{decision=\"deny\",reason=\"[a-z-]+\"\\} [1-9]", metrics);
         Assert.Matches("phonegroups_decision_duration_seconds_count\\{decision=\"deny\"\\} [1-9]", metrics);
         Assert.Matches("phonegroups_ari_request_duration_seconds_count\\{method=\"POST\",status=\"2xx\"\\} [1-9]", metrics);
-        await _controller.AssertNothingLeftAsync();
+        await Controller.AssertNothingLeftAsync();
     }
 }

@@ -5,112 +5,102 @@ namespace PhoneGroups.IntegrationTests.Calls;
 
 /// <summary>Calls out through routes: caller ID per group, grants, emergency numbers and fail-over.</summary>
 [Collection(AsteriskCollection.Name)]
-public sealed class OutboundCallTests(AsteriskFixture asterisk) : IAsyncLifetime
+public sealed class OutboundCallTests(AsteriskFixture asterisk) : ControllerTest(asterisk)
 {
-    private ControllerHarness _controller = null!;
-
-    public async Task InitializeAsync() => _controller = await ControllerHarness.StartAsync(asterisk);
-
-    public async Task DisposeAsync()
-    {
-        await _controller.DisposeAsync();
-        await asterisk.CleanUpAndAssertNothingLeftAsync();
-    }
-
     [Fact]
     public async Task GrantedRoute_CarrierSeesTheGroupsCallerId_AndTheCallIsBridged()
     {
-        var call = await _controller.PlaceCallAsync("4001", "5550123");
+        var call = await Controller.PlaceCallAsync("4001", "5550123");
 
-        var carrier = await _controller.WaitForRingingAtAsync("5550123");
+        var carrier = await Controller.WaitForRingingAtAsync("5550123");
         Assert.Equal("5550200", carrier.Channel.Caller.Number); // Support's caller ID, not the extension
-        await _controller.Ari.AnswerAsync(carrier.Channel.Id);
-        await _controller.WaitForBridgedAsync(call.Call);
+        await Controller.Ari.AnswerAsync(carrier.Channel.Id);
+        await Controller.WaitForBridgedAsync(call.Call);
 
-        await _controller.Ari.HangupAsync(call.Phone);
-        await _controller.WaitForHangupAsync(carrier.Channel.Id);
-        await _controller.AssertNothingLeftAsync();
+        await Controller.Ari.HangupAsync(call.Phone);
+        await Controller.WaitForHangupAsync(carrier.Channel.Id);
+        await Controller.AssertNothingLeftAsync();
     }
 
     [Fact]
     public async Task RouteNotGranted_IsDeniedWithCause21_AndNothingIsDialed()
     {
-        var call = await _controller.PlaceCallAsync("4001", "18005550123"); // TollFree: not Support's
+        var call = await Controller.PlaceCallAsync("4001", "18005550123"); // TollFree: not Support's
 
-        Assert.Equal(21, (await _controller.WaitForHangupAsync(call.Phone, TimeSpan.FromSeconds(20))).Cause);
+        Assert.Equal(21, (await Controller.WaitForHangupAsync(call.Phone, TimeSpan.FromSeconds(20))).Cause);
         AssertNothingDialed("18005550123");
-        await _controller.AssertNothingLeftAsync();
+        await Controller.AssertNothingLeftAsync();
     }
 
     [Fact]
     public async Task NumberWithoutRoute_IsDeniedWithCause21()
     {
-        var call = await _controller.PlaceCallAsync("4001", "99");
+        var call = await Controller.PlaceCallAsync("4001", "99");
 
-        Assert.Equal(21, (await _controller.WaitForHangupAsync(call.Phone, TimeSpan.FromSeconds(20))).Cause);
+        Assert.Equal(21, (await Controller.WaitForHangupAsync(call.Phone, TimeSpan.FromSeconds(20))).Cause);
         AssertNothingDialed("99");
-        await _controller.AssertNothingLeftAsync();
+        await Controller.AssertNothingLeftAsync();
     }
 
     [Fact]
     public async Task EmergencyNumber_FromAnIsolatedGroupWithoutGrant_GoesThrough()
     {
-        var call = await _controller.PlaceCallAsync("1001", "911");
+        var call = await Controller.PlaceCallAsync("1001", "911");
 
-        var emergency = await _controller.WaitForRingingAtAsync("911");
-        await _controller.Ari.AnswerAsync(emergency.Channel.Id);
-        await _controller.WaitForBridgedAsync(call.Call);
+        var emergency = await Controller.WaitForRingingAtAsync("911");
+        await Controller.Ari.AnswerAsync(emergency.Channel.Id);
+        await Controller.WaitForBridgedAsync(call.Call);
 
-        await _controller.Ari.HangupAsync(emergency.Channel.Id);
-        await _controller.WaitForHangupAsync(call.Phone); // the far end hung up: the caller is gone too
-        await _controller.AssertNothingLeftAsync();
+        await Controller.Ari.HangupAsync(emergency.Channel.Id);
+        await Controller.WaitForHangupAsync(call.Phone); // the far end hung up: the caller is gone too
+        await Controller.AssertNothingLeftAsync();
     }
 
     [Fact]
     public async Task CongestedFirstRoute_FallsOverToTheNextGrantedRoute_WithItsCallerId()
     {
-        var call = await _controller.PlaceCallAsync("2001", "6555123"); // Primary is congested
+        var call = await Controller.PlaceCallAsync("2001", "6555123"); // Primary is congested
 
-        var carrier = await _controller.WaitForRingingAtAsync("6555123");
+        var carrier = await Controller.WaitForRingingAtAsync("6555123");
         Assert.Equal("5550100", carrier.Channel.Caller.Number);
-        Assert.Contains(_controller.Events.Snapshot().OfType<ChannelDestroyed>(), e => e.Channel.Name.StartsWith("Local/congestion@", StringComparison.Ordinal));
-        await _controller.Ari.AnswerAsync(carrier.Channel.Id);
-        await _controller.WaitForBridgedAsync(call.Call);
+        Assert.Contains(Controller.Events.Snapshot().OfType<ChannelDestroyed>(), e => e.Channel.Name.StartsWith("Local/congestion@", StringComparison.Ordinal));
+        await Controller.Ari.AnswerAsync(carrier.Channel.Id);
+        await Controller.WaitForBridgedAsync(call.Call);
 
-        await _controller.Ari.HangupAsync(call.Phone);
-        await _controller.AssertNothingLeftAsync();
+        await Controller.Ari.HangupAsync(call.Phone);
+        await Controller.AssertNothingLeftAsync();
     }
 
     [Fact]
     public async Task EveryRouteFailing_CallerGetsTheLastFailure()
     {
-        var call = await _controller.PlaceCallAsync("2001", "6555123");
-        var carrier = await _controller.WaitForRingingAtAsync("6555123");
-        await _controller.Ari.HangupAsync(carrier.Channel.Id, 34); // the second route is congested too
+        var call = await Controller.PlaceCallAsync("2001", "6555123");
+        var carrier = await Controller.WaitForRingingAtAsync("6555123");
+        await Controller.Ari.HangupAsync(carrier.Channel.Id, 34); // the second route is congested too
 
-        Assert.Equal(34, (await _controller.WaitForHangupAsync(call.Phone)).Cause);
-        await _controller.AssertNothingLeftAsync();
+        Assert.Equal(34, (await Controller.WaitForHangupAsync(call.Phone)).Cause);
+        await Controller.AssertNothingLeftAsync();
     }
 
     [Fact]
     public async Task ContextRoute_HandsTheCallToTheDialplanWithTheGroupsCallerId_AndRestoresItOnReturn()
     {
-        var call = await _controller.PlaceCallAsync("4001", "0555123");
+        var call = await Controller.PlaceCallAsync("4001", "0555123");
 
-        var handedBack = await _controller.Events.WaitForAsync<StasisStart>(e => e.Application == "phonegroups-sim" && e.Args.Count == 2 && e.Args[0] == "route");
+        var handedBack = await Controller.Events.WaitForAsync<StasisStart>(e => e.Application == "phonegroups-sim" && e.Args.Count == 2 && e.Args[0] == "route");
         Assert.Equal(call.Call, handedBack.Channel.Id); // the caller's own channel, not a new leg
         Assert.Equal("0555123", handedBack.Args[1]);
         Assert.Equal("5550200", handedBack.Channel.Caller.Number);
 
         // The dialplan sends it to the controller again (as a call to 2001): it is 4001 again.
-        await _controller.Ari.ContinueAsync(handedBack.Channel.Id);
-        var callee = await _controller.WaitForRingingAtAsync("2001");
+        await Controller.Ari.ContinueAsync(handedBack.Channel.Id);
+        var callee = await Controller.WaitForRingingAtAsync("2001");
         Assert.Equal("4001", callee.Channel.Caller.Number);
 
-        await _controller.Ari.HangupAsync(call.Phone);
-        await _controller.AssertNothingLeftAsync();
+        await Controller.Ari.HangupAsync(call.Phone);
+        await Controller.AssertNothingLeftAsync();
     }
 
     private void AssertNothingDialed(string number) =>
-        Assert.DoesNotContain(_controller.Events.Snapshot().OfType<StasisStart>(), e => e.Application == "phonegroups-sim" && e.Args.Contains(number));
+        Assert.DoesNotContain(Controller.Events.Snapshot().OfType<StasisStart>(), e => e.Application == "phonegroups-sim" && e.Args.Contains(number));
 }

@@ -8,23 +8,13 @@ namespace PhoneGroups.IntegrationTests.Calls;
 /// Asterisk and the controller with the sample policy asterisk-conf/policy.yaml.
 /// </summary>
 [Collection(AsteriskCollection.Name)]
-public sealed class SipPhoneTests(AsteriskFixture asterisk) : IAsyncLifetime
+public sealed class SipPhoneTests(AsteriskFixture asterisk)
+    : ControllerTest(asterisk, Path.Combine(RepositoryRoot.Path, "asterisk-conf", "policy.yaml"))
 {
     private const string Reception1000 = "127.0.0.10";
     private const string Finance1001 = "127.0.0.11";
     private const string Sales2001 = "127.0.0.21";
     private const string TrunkA = "127.0.0.50";
-
-    private ControllerHarness _controller = null!;
-
-    public async Task InitializeAsync() =>
-        _controller = await ControllerHarness.StartAsync(asterisk, Path.Combine(RepositoryRoot.Path, "asterisk-conf", "policy.yaml"));
-
-    public async Task DisposeAsync()
-    {
-        await _controller.DisposeAsync();
-        await asterisk.CleanUpAndAssertNothingLeftAsync();
-    }
 
     [Fact]
     public async Task CallBetweenTwoPhones_IsBridged()
@@ -35,8 +25,8 @@ public sealed class SipPhoneTests(AsteriskFixture asterisk) : IAsyncLifetime
         await caller.AssertSucceededAsync();
         await callee.AssertSucceededAsync();
         Assert.Contains("SIP/2.0 200 OK", caller.Messages, StringComparison.Ordinal);
-        Assert.Contains(_controller.Events.Snapshot().OfType<ChannelEnteredBridge>(), e => e.Channel.Name.StartsWith("PJSIP/2001-", StringComparison.Ordinal));
-        await _controller.AssertNothingLeftAsync();
+        Assert.Contains(Controller.Events.Snapshot().OfType<ChannelEnteredBridge>(), e => e.Channel.Name.StartsWith("PJSIP/2001-", StringComparison.Ordinal));
+        await Controller.AssertNothingLeftAsync();
     }
 
     [Fact]
@@ -50,7 +40,7 @@ public sealed class SipPhoneTests(AsteriskFixture asterisk) : IAsyncLifetime
         Assert.DoesNotContain("SIP/2.0 200 OK", messages, StringComparison.Ordinal);
         Assert.Contains("SIP/2.0 403", messages, StringComparison.Ordinal);
         Assert.Contains("cause=21", messages, StringComparison.Ordinal); // Reason: Q.850;cause=21
-        await _controller.AssertNothingLeftAsync();
+        await Controller.AssertNothingLeftAsync();
     }
 
     [Fact]
@@ -66,6 +56,6 @@ public sealed class SipPhoneTests(AsteriskFixture asterisk) : IAsyncLifetime
         Assert.Matches(@"(?m)^From:.*sip:5550100@", invite);
         Assert.Matches(@"(?m)^P-Asserted-Identity:.*sip:5550100@", invite);
         Assert.DoesNotContain("sip:2001@", trunk.Messages, StringComparison.Ordinal); // the extension never leaks, not even on re-INVITE
-        await _controller.AssertNothingLeftAsync();
+        await Controller.AssertNothingLeftAsync();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace PhoneGroups.Tests.Commands;
@@ -13,7 +12,7 @@ public sealed class ProbeCommandTests
     public async Task Probe_ExitsZeroOnlyWhenTheEndpointSays200(int status, int exitCode)
     {
         using var listener = new HttpListener();
-        var url = $"http://127.0.0.1:{FreePort()}/";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
         listener.Prefixes.Add(url);
         listener.Start();
         var serving = Task.Run(async () =>
@@ -34,7 +33,7 @@ public sealed class ProbeCommandTests
     [Fact]
     public void Probe_OfNothingListening_Fails()
     {
-        var run = CommandRun.Of("probe", $"http://127.0.0.1:{FreePort()}/health/ready");
+        var run = CommandRun.Of("probe", $"http://127.0.0.1:{LoopbackPort.Free()}/health/ready");
 
         Assert.Equal(1, run.ExitCode);
         Assert.NotEmpty(run.Stderr);
@@ -42,11 +41,4 @@ public sealed class ProbeCommandTests
 
     [Fact]
     public void Probe_WithABadAddress_IsAUsageError() => Assert.Equal(2, CommandRun.Of("probe", "not a url").ExitCode);
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

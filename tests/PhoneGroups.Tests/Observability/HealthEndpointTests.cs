@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Reactive.Subjects;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,7 +32,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         lifetime.ApplicationStopping.Returns(_stopping.Token);
         _readiness = new Readiness(source, _policies, lifetime);
         _metrics = new ControllerMetrics(_policies);
-        var url = $"http://127.0.0.1:{FreePort()}/";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
         _http.BaseAddress = new Uri(url);
         _server = new HealthServer(Options.Create(new HealthOptions { Url = url }), _readiness, _exporter, NullLogger<HealthServer>.Instance);
     }
@@ -121,12 +120,5 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         {
             Assert.Contains("Health:Url", result.FailureMessage, StringComparison.Ordinal);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
