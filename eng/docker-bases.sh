@@ -14,6 +14,7 @@ cache="$repo/.cache"
 env_file="$cache/docker-bases.env"
 say() { echo "docker-bases: $*" >&2; }
 
+mkdir -p "$cache"
 bash "$repo/eng/docker-up.sh"
 
 # Asterisk: the same root the tests use (built once by eng/asterisk.sh).

@@ -23,7 +23,6 @@ done
 docker_was_running=yes
 docker info >/dev/null 2>&1 || docker_was_running=no
 command -v sipp >/dev/null || bash eng/install-tools.sh test
-bash eng/docker-bases.sh
 compose() { if docker compose version >/dev/null 2>&1; then docker compose --env-file .cache/docker-bases.env "$@"; else docker-compose --env-file .cache/docker-bases.env "$@"; fi; }
 
 env_created=no
@@ -33,7 +32,7 @@ if [ ! -f deploy/phonegroups.env ]; then
 fi
 
 cleanup() {
-    compose down -v --remove-orphans >/dev/null 2>&1 || true
+    [ -f .cache/docker-bases.env ] && { compose down -v --remove-orphans >/dev/null 2>&1 || true; }
     [ "$env_created" = yes ] && rm -f deploy/phonegroups.env
     pkill -f "sipp .*-message_file $work" 2>/dev/null || true
     rm -rf "$work"
@@ -42,6 +41,7 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
+bash eng/docker-bases.sh
 
 started=$(date +%s)
 compose build >"$work/build.log" 2>&1 || { tail -n 30 "$work/build.log" >&2; fail "image build"; }
