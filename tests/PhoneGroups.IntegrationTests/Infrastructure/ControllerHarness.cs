@@ -39,7 +39,7 @@ public sealed class ControllerHarness : IAsyncDisposable
 
     public IAriClient Ari => _asterisk.Client;
 
-    public static async Task<ControllerHarness> StartAsync(AsteriskFixture asterisk, string policy = "scenarios.yaml", int ringTimeoutSeconds = 4)
+    public static async Task<ControllerHarness> StartAsync(AsteriskFixture asterisk, string policy = "scenarios.yaml", int ringTimeoutSeconds = 4, params string[] settings)
     {
         asterisk.EnsureStarted();
         var directory = Directory.CreateTempSubdirectory("phonegroups-it-").FullName;
@@ -61,6 +61,7 @@ public sealed class ControllerHarness : IAsyncDisposable
             "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",
             "--Health:Url", healthUrl,
+            .. settings,
         ]);
         await host.StartAsync();
         await host.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
