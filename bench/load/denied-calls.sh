@@ -29,11 +29,22 @@ load() {
     mkdir -p "$work/$name"
     (cd "$work/$name" && timeout $((calls / rate + 60)) sipp 127.0.0.1:5060 -sf "$repo/bench/load/denied-call.xml" -s 2001 \
         -i 127.0.0.11 -p 5060 -mi 127.0.0.11 -m "$calls" -r "$rate" -l 500 -nostdin \
-        -trace_rtt -rtt_freq 1 -trace_stat -stf stats.csv >/dev/null 2>&1) || true
+        -trace_msg -message_file messages.log -trace_stat -stf stats.csv >/dev/null 2>&1) || true
     local failed
     failed=$(awk -F';' 'NR==1 { for (i = 1; i <= NF; i++) if ($i == "FailedCall(C)") c = i } END { print $c + 0 }' "$work/$name/stats.csv")
-    # rtt file: date_ms;response_time_ms;rtd_no
-    cat "$work/$name"/*_rtt.csv | awk -F';' '$2 ~ /^[0-9.]+$/ { print $2 }' | sort -n >"$work/$name/setup-ms"
+    # From the message trace (microsecond timestamps): per call, INVITE sent -> first 183 received, in ms.
+    awk '
+        /^--------------------/ { split($3, t, ":"); ts = t[1] * 3600 + t[2] * 60 + t[3]; state = 1; next }
+        state == 1 && /message (sent|received)/ { sent = ($0 ~ /sent/); state = 2; next }
+        state == 2 && NF > 0 { first = $0; state = 3; next }
+        state == 3 && /^Call-I[Dd]:/ {
+            id = $2
+            if (sent && first ~ /^INVITE/ && !(id in invite)) invite[id] = ts
+            if (!sent && first ~ /^SIP\/2\.0 183/ && !(id in progress)) progress[id] = ts
+            state = 0
+        }
+        END { for (id in progress) if (id in invite) printf "%.3f\n", (progress[id] - invite[id]) * 1000 }
+    ' "$work/$name/messages.log" | sort -n >"$work/$name/setup-ms"
     local n
     n=$(wc -l <"$work/$name/setup-ms")
     [ "$n" -gt 0 ] || { echo "no response times measured for $name" >&2; exit 1; }
