@@ -37,4 +37,41 @@ public sealed class ObservabilityTests(AsteriskFixture asterisk) : ControllerTes
         Assert.Matches("phonegroups_ari_request_duration_seconds_count\\{method=\"POST\",status=\"2xx\"\\} [1-9]", metrics);
         await Controller.AssertNothingLeftAsync();
     }
+
+    [Fact]
+    public async Task WhileAsteriskIsDown_TheControllerIsNotReady_AndSaysWhy_ThenRecovers()
+    {
+        await AsteriskScript.RunAsync("stop", TimeSpan.FromMinutes(1));
+        try
+        {
+            var down = await WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("disconnected", down, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await AsteriskScript.RunAsync("start", TimeSpan.FromMinutes(2));
+        }
+
+        await WaitForReadinessAsync(HttpStatusCode.OK);
+        var metrics = await _http.GetStringAsync("metrics");
+        Assert.Matches("(?m)^phonegroups_ari_reconnects_total [1-9]", metrics);
+    }
+
+    /// <summary>Polls readiness (bounded) until it answers <paramref name="status"/>; returns the body.</summary>
+    private async Task<string> WaitForReadinessAsync(HttpStatusCode status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var response = await _http.GetAsync("health/ready");
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == status)
+            {
+                return body;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"readiness stayed {(int)response.StatusCode}: {body}");
+            await Task.Delay(200);
+        }
+    }
 }
