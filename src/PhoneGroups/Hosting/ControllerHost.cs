@@ -45,6 +45,7 @@ internal static class ControllerHost
         // Hosted services stop in reverse order: the health endpoint outlives the controller's shutdown,
         // so readiness answers "stopping" (503) while calls being set up finish.
         services.AddObservability();
+        services.AddOtlpMetrics(configuration);
         services.AddHostedService<PolicyFileWatcher>();
         services.AddSingleton<CallController>();
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
