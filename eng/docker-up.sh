@@ -9,6 +9,8 @@ command -v docker >/dev/null || missing="$missing docker.io"
 command -v dockerd >/dev/null || missing="$missing docker.io"
 command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || missing="$missing docker-compose"
 command -v debootstrap >/dev/null || missing="$missing debootstrap"
+command -v ss >/dev/null || missing="$missing iproute2"
+command -v curl >/dev/null || missing="$missing curl"
 if [ -n "$missing" ]; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
     echo "docker-up: installing$missing" >&2
