@@ -14,33 +14,36 @@ fail() { say "FAILED: $*"; exit 1; }
 sip="$repo/tests/PhoneGroups.IntegrationTests/Sip"
 work="$(mktemp -d)"
 
+docker_was_running=yes
+docker info >/dev/null 2>&1 || docker_was_running=no
+env_created=no
+compose() { if docker compose version >/dev/null 2>&1; then docker compose --env-file .cache/docker-bases.env "$@"; else docker-compose --env-file .cache/docker-bases.env "$@"; fi; }
+cleanup() {
+    if [ -f .cache/docker-bases.env ] && docker info >/dev/null 2>&1; then
+        compose down -v --remove-orphans >/dev/null 2>&1 || true
+    fi
+    if [ "$env_created" = yes ]; then rm -f deploy/phonegroups.env; fi
+    pkill -f "sipp .*-message_file $work" 2>/dev/null || true
+    rm -rf "$work"
+    if [ "$docker_was_running" = no ]; then
+        pkill -x dockerd 2>/dev/null || true
+        for _ in $(seq 1 40); do pgrep -x dockerd >/dev/null || break; sleep 0.25; done
+    fi
+}
+trap cleanup EXIT
+
+command -v sipp >/dev/null || bash eng/install-tools.sh test
+bash eng/docker-up.sh
 for port in 8088 5060 8090; do
     if ss -Hlntu "( sport = :$port )" | grep -q .; then
         fail "port $port is in use ($(ss -Hlntup "( sport = :$port )" | grep -o 'users:.*' | head -n 1)); stop it first (eng/asterisk.sh stop)"
     fi
 done
 
-docker_was_running=yes
-docker info >/dev/null 2>&1 || docker_was_running=no
-command -v sipp >/dev/null || bash eng/install-tools.sh test
-compose() { if docker compose version >/dev/null 2>&1; then docker compose --env-file .cache/docker-bases.env "$@"; else docker-compose --env-file .cache/docker-bases.env "$@"; fi; }
-
-env_created=no
 if [ ! -f deploy/phonegroups.env ]; then
     cp deploy/phonegroups.env.example deploy/phonegroups.env
     env_created=yes
 fi
-
-cleanup() {
-    [ -f .cache/docker-bases.env ] && { compose down -v --remove-orphans >/dev/null 2>&1 || true; }
-    [ "$env_created" = yes ] && rm -f deploy/phonegroups.env
-    pkill -f "sipp .*-message_file $work" 2>/dev/null || true
-    rm -rf "$work"
-    if [ "$docker_was_running" = no ]; then
-        pkill -x dockerd 2>/dev/null || true
-    fi
-}
-trap cleanup EXIT
 bash eng/docker-bases.sh
 
 started=$(date +%s)
