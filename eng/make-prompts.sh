@@ -30,12 +30,13 @@ say() {
     local voice="$1" text="$2" out="$3"
     espeak-ng -v "$voice" -s 160 -w "$work/raw.wav" -- "$text"
     # Trim silence at both ends, leave a short lead-in and tail, normalise to -3 dBFS; 16 kHz master.
-    sox "$work/raw.wav" -r 16000 -c 1 -b 16 "$work/master.wav" \
+    # -D: no dither, so the same table always gives the same files (no churn in git).
+    sox -D "$work/raw.wav" -r 16000 -c 1 -b 16 "$work/master.wav" \
         silence 1 0.05 0.5% reverse silence 1 0.05 0.5% reverse norm -3 pad 0.2 0.4 rate -v 16000
-    sox "$work/master.wav" -r 8000 -c 1 -b 16 -e signed-integer "$out.wav"
-    sox "$out.wav" -t ul "$out.ulaw"
-    sox "$out.wav" -t al "$out.alaw"
-    sox "$out.wav" -t gsm "$out.gsm"
+    sox -D "$work/master.wav" -r 8000 -c 1 -b 16 -e signed-integer "$out.wav"
+    sox -D "$out.wav" -t ul "$out.ulaw"
+    sox -D "$out.wav" -t al "$out.alaw"
+    sox -D "$out.wav" -t gsm "$out.gsm"
     ffmpeg -nostdin -loglevel error -y -i "$work/master.wav" -ar 16000 -ac 1 -acodec g722 -f g722 "$out.g722"
     local seconds
     seconds="$(soxi -D "$out.wav")"
