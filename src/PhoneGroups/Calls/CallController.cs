@@ -26,6 +26,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
     private readonly string _app;
     private readonly TimeProvider _time;
     private readonly ILogger<CallController> _logger;
+    private readonly PipelineHealth _pipeline;
     private readonly CallRouter _router = new();
     private readonly ISubject<AriEvent> _redispatch = Subject.Synchronize(new Subject<AriEvent>());
     private readonly CallServices _services;
@@ -40,6 +41,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         PolicyStore policies,
         TimeProvider time,
         ControllerMetrics metrics,
+        PipelineHealth pipeline,
         ILogger<CallController> logger)
     {
         _connection = connection;
@@ -48,6 +50,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         _app = ariOptions.Value.App;
         _time = time;
         _logger = logger;
+        _pipeline = pipeline;
         _services = new CallServices(ari, _app, _options, policies, _router, new RingingCalls(), new PromptCatalog(ari, time), logger, metrics, _redispatch.OnNext);
         metrics.ObserveActiveCalls(() => _router.Sessions.Count);
     }
@@ -62,14 +65,14 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
             .Where(x => x.Session is not null)
             .GroupByUntil(x => x.Session!, x => x.Event, group => group.Key.Completed)
             .SelectMany(call => call.Select(e => Observable.FromAsync(ct => call.Key.HandleSafelyAsync(e, ct))).Concat())
-            .Subscribe(_ => { }, e => LogPipelineStopped(_logger, e)));
+            .Subscribe(_ => { }, PipelineStopped));
 
         // After a reconnect, events of the outage are lost: ask Asterisk which of our channels still exist.
         _subscriptions.Add(_connection.States
             .Where(state => state.IsReconnect)
             .Select(_ => Observable.FromAsync(ReconcileAsync))
             .Concat()
-            .Subscribe(_ => { }, e => LogPipelineStopped(_logger, e)));
+            .Subscribe(_ => { }, PipelineStopped));
 
         _connection.Start();
         return Task.CompletedTask;
@@ -158,7 +161,13 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The call pipeline stopped; no more calls are handled")]
+    private void PipelineStopped(Exception exception)
+    {
+        _pipeline.Stopped(exception);
+        LogPipelineStopped(_logger, exception);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The call pipeline stopped; no more calls are handled (readiness reports it)")]
     private static partial void LogPipelineStopped(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Bridged} bridged calls stay up in Asterisk, {SettingUp} calls were still being set up")]

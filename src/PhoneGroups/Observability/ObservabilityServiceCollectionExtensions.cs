@@ -15,6 +15,7 @@ internal static class ObservabilityServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidation>());
         services.TryAddSingleton<ControllerMetrics>();
         services.TryAddSingleton(_ => new PrometheusExporter(ControllerMetrics.MeterName, AriMetrics.MeterName));
+        services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<Readiness>();
         services.AddHostedService<HealthServer>();
         return services;

@@ -6,31 +6,35 @@ using PhoneGroups.Policy;
 namespace PhoneGroups.Observability;
 
 /// <summary>What readiness reports: whether calls can be taken, and each part's state in words.</summary>
-public sealed record ReadinessReport(bool Ready, string Ari, string Policy, bool Stopping)
+public sealed record ReadinessReport(bool Ready, string Ari, string Policy, string Calls, bool Stopping)
 {
     public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["ready"] = Ready,
         ["ari"] = Ari,
         ["policy"] = Policy,
+        ["calls"] = Calls,
         ["stopping"] = Stopping,
     });
 }
 
 /// <summary>
-/// Ready = the ARI event connection is up, a valid policy is loaded, and the controller is not stopping.
+/// Ready = the ARI event connection is up, a valid policy is loaded, the call pipeline runs, and the
+/// controller is not stopping.
 /// While not ready, Asterisk's dialplan fallback handles the calls.
 /// </summary>
 internal sealed class Readiness : IDisposable
 {
     private readonly PolicyStore _policies;
+    private readonly PipelineHealth _pipeline;
     private readonly CancellationToken _stopping;
     private readonly IDisposable _subscription;
     private volatile AriConnectionState _ari = AriConnectionState.Initial;
 
-    public Readiness(IAriEventSource connection, PolicyStore policies, IHostApplicationLifetime lifetime)
+    public Readiness(IAriEventSource connection, PolicyStore policies, PipelineHealth pipeline, IHostApplicationLifetime lifetime)
     {
         _policies = policies;
+        _pipeline = pipeline;
         _stopping = lifetime.ApplicationStopping;
         _subscription = connection.States.Subscribe(state => _ari = state);
     }
@@ -44,7 +48,8 @@ internal sealed class Readiness : IDisposable
             ? $"connected (connection {ari.Connections})"
             : $"disconnected: {ari.Reason}";
         var policyText = $"loaded: {policy.Groups.Count} groups, {policy.Extensions.Count} extensions, {policy.Routes.Count} routes";
-        return new ReadinessReport(ari.IsConnected && !stopping, ariText, policyText, stopping);
+        var calls = _pipeline.Failure is { } failure ? $"pipeline stopped: {failure}" : "taking calls";
+        return new ReadinessReport(ari.IsConnected && _pipeline.IsRunning && !stopping, ariText, policyText, calls, stopping);
     }
 
     public void Dispose() => _subscription.Dispose();

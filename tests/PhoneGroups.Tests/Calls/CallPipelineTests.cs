@@ -48,6 +48,7 @@ public sealed class CallPipelineTests : IAsyncLifetime
             store,
             TimeProvider.System,
             new ControllerMetrics(store),
+            new PipelineHealth(),
             NullLogger<CallController>.Instance);
     }
 

@@ -23,6 +23,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     private readonly PrometheusExporter _exporter = new(ControllerMetrics.MeterName);
     private readonly HealthServer _server;
     private readonly Readiness _readiness;
+    private readonly PipelineHealth _pipeline = new();
 
     public HealthEndpointTests()
     {
@@ -30,7 +31,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         source.States.Returns(_ari);
         var lifetime = Substitute.For<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Returns(_stopping.Token);
-        _readiness = new Readiness(source, _policies, lifetime);
+        _readiness = new Readiness(source, _policies, _pipeline, lifetime);
         _metrics = new ControllerMetrics(_policies);
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
         _http.BaseAddress = new Uri(url);
@@ -83,6 +84,17 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         var response = await _http.GetAsync("health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("\"stopping\":true", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ready_TurnsFalse_WhenTheCallPipelineStopped()
+    {
+        _ari.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, 1));
+        _pipeline.Stopped(new InvalidOperationException("bug"));
+
+        var response = await _http.GetAsync("health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("pipeline stopped: InvalidOperationException: bug", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
