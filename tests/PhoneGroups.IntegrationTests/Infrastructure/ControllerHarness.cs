@@ -130,7 +130,7 @@ public sealed class ControllerHarness : IAsyncDisposable
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"left in Asterisk: channels [{string.Join(", ", channels.Select(c => c.Name))}], bridges [{string.Join(", ", bridges.Select(b => b.Id))}]");
+        Assert.Fail($"left in Asterisk: channels [{string.Join(", ", channels.Select(c => $"{c.Name} (id {c.Id}, {c.State}, at {c.Dialplan?.Context}/{c.Dialplan?.Exten}, created {c.CreationTime})"))}], bridges [{string.Join(", ", bridges.Select(b => b.Id))}]");
     }
 
     /// <summary>Stops the controller as Ctrl-C or SIGTERM would; the test's own view of Asterisk stays.</summary>
