@@ -58,4 +58,23 @@ public sealed class SipPhoneTests(AsteriskFixture asterisk)
         Assert.DoesNotContain("sip:2001@", trunk.Messages, StringComparison.Ordinal); // the extension never leaks, not even on re-INVITE
         await Controller.AssertNothingLeftAsync();
     }
+
+    [Fact]
+    public async Task CallFromTheTrunk_ReachesAnExtension_ButMayNotCallOut()
+    {
+        // The carrier is not an extension: the sample policy's unknownCallers is internal-only.
+        await using (var callee = await SippPhone.AnswerAsync(Sales2001))
+        await using (var inbound = await SippPhone.CallAsync(TrunkA, "2001", talk: TimeSpan.FromSeconds(1)))
+        {
+            await inbound.AssertSucceededAsync();
+            await callee.AssertSucceededAsync();
+            Assert.Contains("SIP/2.0 200 OK", inbound.Messages, StringComparison.Ordinal);
+        }
+
+        await using var tollFraud = await SippPhone.CallAsync(TrunkA, "5550123", talk: TimeSpan.FromSeconds(1));
+        await tollFraud.AssertSucceededAsync();
+        Assert.DoesNotContain("SIP/2.0 200 OK", tollFraud.Messages, StringComparison.Ordinal);
+        Assert.Contains("cause=21", tollFraud.Messages, StringComparison.Ordinal);
+        await Controller.AssertNothingLeftAsync();
+    }
 }
