@@ -16,10 +16,14 @@ namespace PhoneGroups.Calls;
 /// <summary>
 /// The running controller. ARI events are grouped per call (a group ends when its call ends, so memory
 /// does not grow with the calls handled), each call's events are handled strictly one after the other,
-/// and calls run in parallel. A call that fails is hung up and logged; the stream goes on.
+/// and calls run in parallel. Nothing one event holds can stop the shared pipeline: an event that cannot
+/// be routed is dropped with a warning, and a call that fails is hung up and logged. At start and after
+/// every reconnect, <see cref="CallRecovery"/> takes charge of what Asterisk holds for the application.
 /// </summary>
 internal sealed partial class CallController : IHostedService, IAsyncDisposable
 {
+    private static readonly TimeSpan ShutdownSignalGrace = TimeSpan.FromSeconds(2);
+
     private readonly IAriEventSource _connection;
     private readonly IAriClient _ari;
     private readonly CallOptions _options;
@@ -27,9 +31,11 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<CallController> _logger;
     private readonly PipelineHealth _pipeline;
+    private readonly IHostApplicationLifetime? _lifetime;
     private readonly CallRouter _router = new();
     private readonly ISubject<AriEvent> _redispatch = Subject.Synchronize(new Subject<AriEvent>());
     private readonly CallServices _services;
+    private readonly CallRecovery _recovery;
     private readonly List<IDisposable> _subscriptions = [];
     private volatile bool _accepting = true;
 
@@ -42,7 +48,8 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         TimeProvider time,
         ControllerMetrics metrics,
         PipelineHealth pipeline,
-        ILogger<CallController> logger)
+        ILogger<CallController> logger,
+        IHostApplicationLifetime? lifetime = null)
     {
         _connection = connection;
         _ari = ari;
@@ -51,26 +58,32 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         _time = time;
         _logger = logger;
         _pipeline = pipeline;
+        _lifetime = lifetime;
         _services = new CallServices(ari, _app, _options, policies, _router, new RingingCalls(), new PromptCatalog(ari, time), logger, metrics, _redispatch.OnNext);
-        metrics.ObserveActiveCalls(() => _router.Sessions.Count);
+        _recovery = new CallRecovery(_services, NewCall);
+        metrics.ObserveActiveCalls(() => _router.Calls.Count);
     }
 
     /// <summary>The calls in progress.</summary>
-    internal int ActiveCalls => _router.Sessions.Count;
+    internal int ActiveCalls => _router.Calls.Count;
+
+    /// <summary>The calls in progress, for tests.</summary>
+    internal IReadOnlyCollection<Call> Calls => [.. _router.Calls];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscriptions.Add(_connection.Events.Merge(_redispatch)
-            .Select(e => (Session: SessionFor(e), Event: e))
-            .Where(x => x.Session is not null)
-            .GroupByUntil(x => x.Session!, x => x.Event, group => group.Key.Completed)
+            .Select(e => (Call: CallFor(e), Event: e))
+            .Where(x => x.Call is not null)
+            .GroupByUntil(x => x.Call!, x => x.Event, group => group.Key.Completed)
             .SelectMany(call => call.Select(e => Observable.FromAsync(ct => call.Key.HandleSafelyAsync(e, ct))).Concat())
             .Subscribe(_ => { }, PipelineStopped));
 
-        // After a reconnect, events of the outage are lost: ask Asterisk which of our channels still exist.
+        // At every connection (the first one too: an earlier process may have died with calls up), take
+        // charge of what Asterisk holds; events of an outage are lost.
         _subscriptions.Add(_connection.States
-            .Where(state => state.IsReconnect)
-            .Select(_ => Observable.FromAsync(ReconcileAsync))
+            .Where(state => state.IsConnected)
+            .Select(_ => Observable.FromAsync(_recovery.RunAsync))
             .Concat()
             .Subscribe(_ => { }, PipelineStopped));
 
@@ -79,19 +92,26 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops taking calls (new ones go to the dialplan's fallback), waits a while for calls being set
-    /// up, then disconnects. Bridged calls stay up in Asterisk.
+    /// Stops taking calls (new ones go to the dialplan's fallback), waits a while for calls being set up,
+    /// then ends those still being set up (the dialplan's fallback, or their cause) and disconnects.
+    /// Bridged calls stay up in Asterisk; the next process adopts them.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _accepting = false;
         var deadline = _time.GetUtcNow().AddSeconds(_options.ShutdownTimeoutSeconds);
-        while (_router.Sessions.Any(s => s.IsSettingUp) && _time.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
+        await WaitWhileSettingUpAsync(deadline, cancellationToken).ConfigureAwait(false);
+
+        var settingUp = _router.Calls.Where(c => c.State.IsSettingUp).ToList();
+        foreach (var call in settingUp)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, CancellationToken.None).ConfigureAwait(false);
+            CallLog.EndedByShutdown(_logger, call.Id, call.State.Name, "handing it to the dialplan's fallback or ending it with its cause");
+            _redispatch.OnNext(new CallSignal(call.Id, CallSignalKind.Shutdown) { Type = nameof(CallSignal), Application = _app });
         }
 
-        LogStopping(_logger, _router.Sessions.Count(s => s.Phase == CallPhase.Bridged), _router.Sessions.Count(s => s.IsSettingUp));
+        // The signals are handled in each call's order; give them a moment before the connection goes.
+        await WaitWhileSettingUpAsync(_time.GetUtcNow().Add(ShutdownSignalGrace), cancellationToken).ConfigureAwait(false);
+        LogStopping(_logger, _router.Calls.Count(c => c.State is BridgedState), settingUp.Count);
         await _connection.StopAsync().ConfigureAwait(false);
     }
 
@@ -105,24 +125,75 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The call an event belongs to; a new call for a channel entering the application.</summary>
-    private CallSession? SessionFor(AriEvent ariEvent)
+    private async Task WaitWhileSettingUpAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var owner = _router.OwnerOf(ariEvent);
-        if (owner is not null || ariEvent is not StasisStart start || start.Application != _app)
+        while (_router.Calls.Any(c => c.State.IsSettingUp) && _time.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
         {
-            return owner;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, CancellationToken.None).ConfigureAwait(false);
         }
+    }
 
-        if (!_accepting)
+    /// <summary>
+    /// The call an event belongs to; a new call for a channel entering the application. Total: whatever
+    /// an event holds, this never throws, because the pipeline every call shares runs through it.
+    /// </summary>
+    private Call? CallFor(AriEvent ariEvent)
+    {
+        try
         {
-            _ = SendToFallbackAsync(start);
+            if (EventShape.Problem(ariEvent) is { } problem)
+            {
+                CallLog.MalformedEvent(_logger, ariEvent.Type, problem);
+                return null;
+            }
+
+            var owner = _router.OwnerOf(ariEvent);
+            if (owner is not null || ariEvent is not StasisStart start || start.Application != _app)
+            {
+                return owner;
+            }
+
+            if (LegIds.IsLeg(start.Channel.Id))
+            {
+                CallLog.OrphanLeg(_logger, start.Channel.Id);
+                _ = HangUpOrphanAsync(start.Channel.Id);
+                return null;
+            }
+
+            if (!_accepting)
+            {
+                _ = SendToFallbackAsync(start);
+                return null;
+            }
+
+            return NewCall(start.Channel.Id, DecidingState.Instance);
+        }
+#pragma warning disable CA1031 // the shared pipeline must outlive any one event
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogRoutingFailed(_logger, ariEvent.Type, e);
             return null;
         }
+    }
 
-        var session = new CallSession(start.Channel.Id, _services, _time.GetUtcNow());
-        _router.Add(session);
-        return session;
+    private Call NewCall(string callId, CallState state)
+    {
+        var call = new Call(callId, _services, _time.GetUtcNow(), state);
+        _router.Add(call);
+        return call;
+    }
+
+    private async Task HangUpOrphanAsync(string channelId)
+    {
+        try
+        {
+            await _ari.HangupAsync(channelId, HangupCauses.Normal).ConfigureAwait(false);
+        }
+        catch (AriException e)
+        {
+            LogFallbackFailed(_logger, channelId, e.Message);
+        }
     }
 
     /// <summary>While stopping, a new call gets what it gets when the controller is down.</summary>
@@ -131,7 +202,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         try
         {
             var dialed = start.Args.Count > 0 ? start.Args[0] : "s";
-            await _ari.ContinueAsync(start.Channel.Id, "controller-down", dialed, 1).ConfigureAwait(false);
+            await _ari.ContinueAsync(start.Channel.Id, DialplanHandoff.FallbackContext, dialed, 1).ConfigureAwait(false);
         }
         catch (AriException e)
         {
@@ -139,38 +210,28 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         }
     }
 
-    private async Task ReconcileAsync(CancellationToken cancellationToken)
-    {
-        foreach (var session in _router.Sessions.ToList())
-        {
-            foreach (var channel in session.Channels)
-            {
-                try
-                {
-                    await _ari.GetChannelAsync(channel, cancellationToken).ConfigureAwait(false);
-                }
-                catch (AriNotFoundException)
-                {
-                    _redispatch.OnNext(CallSession.LostChannel(channel));
-                }
-                catch (AriException e)
-                {
-                    LogFallbackFailed(_logger, channel, e.Message);
-                }
-            }
-        }
-    }
-
+    /// <summary>
+    /// The pipeline is built so that nothing stops it; if something still does, calls must not go on
+    /// reaching an application nobody serves: the ARI connection is closed (Stasis() then fails at once
+    /// and the dialplan's fallback takes new calls, emergency numbers dial) and the process exits non-zero
+    /// so its supervisor restarts it.
+    /// </summary>
     private void PipelineStopped(Exception exception)
     {
         _pipeline.Stopped(exception);
         LogPipelineStopped(_logger, exception);
+        _ = _connection.StopAsync();
+        Environment.ExitCode = 70; // EX_SOFTWARE
+        _lifetime?.StopApplication();
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The call pipeline stopped; no more calls are handled (readiness reports it)")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The call pipeline stopped; closing the ARI connection so the dialplan's fallback takes calls, and exiting")]
     private static partial void LogPipelineStopped(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Bridged} bridged calls stay up in Asterisk, {SettingUp} calls were still being set up")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not route a {EventType} event; it is dropped")]
+    private static partial void LogRoutingFailed(ILogger logger, string eventType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Bridged} bridged calls stay up in Asterisk, {SettingUp} calls being set up were handed to the dialplan or ended")]
     private static partial void LogStopping(ILogger logger, int bridged, int settingUp);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId}: {Error}")]

@@ -10,6 +10,9 @@ internal static class CallEvents
     {
         switch (ariEvent)
         {
+            case CallSignal e:
+                yield return e.CallId;
+                break;
             case ChannelEvent e:
                 yield return e.Channel.Id;
                 break;
@@ -38,9 +41,6 @@ internal static class CallEvents
                 break;
         }
     }
-
-    /// <summary>Whether the event means the channel is gone (or leaving the controller for good).</summary>
-    public static bool IsChannelGone(AriEvent ariEvent) => ariEvent is ChannelDestroyed or StasisEnd;
 
     private static string? TargetChannel(string targetUri) =>
         targetUri.StartsWith("channel:", StringComparison.Ordinal) ? targetUri["channel:".Length..] : null;

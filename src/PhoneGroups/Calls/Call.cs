@@ -1,0 +1,282 @@
+using System.Reactive;
+using System.Reactive.Subjects;
+using PhoneGroups.Ari.Events;
+using PhoneGroups.Ari.Models;
+using PhoneGroups.Ari.Rest;
+
+namespace PhoneGroups.Calls;
+
+/// <summary>
+/// One call, from the caller's channel entering the controller until every channel of the call is gone.
+/// What the call does is its <see cref="CallState"/> (the states and their transitions are listed there);
+/// this type owns what every state shares: the channels the call owns, the caller, the dialed number,
+/// its bridge, and the rule that a call owning no channel is over.
+/// </summary>
+/// <remarks>
+/// The pipeline hands a call its events one at a time, in order, so states need no locks. The one thing
+/// another call may touch is channel ownership (a pickup takes the caller away), guarded by a lock.
+/// </remarks>
+internal sealed class Call
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _channels = new(StringComparer.Ordinal); // alive and owned
+    private readonly HashSet<string> _everOwned = new(StringComparer.Ordinal); // released at the end
+    private readonly Dictionary<string, int> _hangupCauses = new(StringComparer.Ordinal);
+    private readonly AsyncSubject<Unit> _completed = new();
+    private CallState _state;
+
+    public Call(string id, CallServices services, DateTimeOffset startedAt, CallState initial)
+    {
+        Id = id;
+        Services = services;
+        StartedAt = startedAt;
+        _state = initial;
+        Own(id);
+    }
+
+    /// <summary>The caller channel's id: the call's id in logs.</summary>
+    public string Id { get; }
+
+    public CallServices Services { get; }
+
+    /// <summary>When the call entered the controller (or was adopted by it).</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Where the call is.</summary>
+    public CallState State => _state;
+
+    /// <summary>The caller's channel as it entered.</summary>
+    public Channel Caller { get; set; } = new();
+
+    /// <summary>The number the caller dialed.</summary>
+    public string Dialed { get; set; } = string.Empty;
+
+    /// <summary>The bridge the call made, destroyed when the call ends.</summary>
+    public string? BridgeId { get; set; }
+
+    /// <summary>Signals once, when the call is over and forgotten.</summary>
+    public IObservable<Unit> Completed => _completed;
+
+    public bool IsCompleted => _completed.IsCompleted;
+
+    /// <summary>The channels alive that this call owns.</summary>
+    public IReadOnlyList<string> Channels
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _channels];
+            }
+        }
+    }
+
+    /// <summary>Whether the call still owns <paramref name="channelId"/>.</summary>
+    public bool Owns(string channelId)
+    {
+        lock (_gate)
+        {
+            return _channels.Contains(channelId);
+        }
+    }
+
+    /// <summary>Takes <paramref name="channelId"/>: its events come to this call, even before it exists in Asterisk.</summary>
+    public void Own(string channelId)
+    {
+        lock (_gate)
+        {
+            _channels.Add(channelId);
+            _everOwned.Add(channelId);
+        }
+
+        Services.Router.Assign(channelId, this);
+    }
+
+    /// <summary>Lets go of a channel (it is gone, or left the controller); false when it was not owned.</summary>
+    public bool Release(string channelId)
+    {
+        bool owned;
+        lock (_gate)
+        {
+            owned = _channels.Remove(channelId);
+        }
+
+        if (owned)
+        {
+            Services.Router.Release(channelId, this);
+        }
+
+        return owned;
+    }
+
+    /// <summary>Lets go of every channel: the dialplan owns them now.</summary>
+    public void ReleaseAll()
+    {
+        foreach (var channel in Channels)
+        {
+            Release(channel);
+        }
+    }
+
+    /// <summary>
+    /// Hands the caller's channel to <paramref name="picker"/> if this call still owns it, in one step
+    /// under this call's lock (a pickup must not race the caller hanging up).
+    /// </summary>
+    public bool TryGiveCallerTo(Call picker)
+    {
+        lock (_gate)
+        {
+            if (!_channels.Remove(Id))
+            {
+                return false;
+            }
+
+            Services.Router.Assign(Id, picker);
+        }
+
+        picker.Own(Id);
+        return true;
+    }
+
+    /// <summary>Hangs up one of the call's channels; one Asterisk no longer has is let go at once (its event may never come).</summary>
+    public async Task HangUpAsync(string channelId, int cause, CancellationToken cancellationToken = default)
+    {
+        if (!await Services.Ari.HangupAsync(channelId, cause, cancellationToken).ConfigureAwait(false))
+        {
+            Release(channelId);
+        }
+    }
+
+    /// <summary>The Q.850 cause a hard hangup request gave for a channel, 0 when none was seen.</summary>
+    public int HangupCauseOf(string channelId) => _hangupCauses.GetValueOrDefault(channelId);
+
+    /// <summary>Handles one event; a failure ends this call only, and is logged with its id.</summary>
+    public async Task HandleSafelyAsync(AriEvent ariEvent, CancellationToken cancellationToken)
+    {
+        if (IsCompleted)
+        {
+            return;
+        }
+
+        var before = _state;
+        try
+        {
+            var next = await DispatchAsync(ariEvent, cancellationToken).ConfigureAwait(false);
+            MoveTo(next, ariEvent);
+        }
+        catch (AriException e) when (ChannelGoneErrors.IsChannelGone(e))
+        {
+            // A party hung up while we were acting on the call: an ordinary end, not a failure.
+            CallLog.ChannelLeftDuring(Services.Logger, Id, before.Name, e.AsteriskMessage);
+            MoveTo(await EndingState.HangUpAllAsync(this, HangupCauses.Normal).ConfigureAwait(false), ariEvent);
+        }
+#pragma warning disable CA1031 // one broken call must never stop the others
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            CallLog.CallFailed(Services.Logger, Id, before.Name, ariEvent.Type, e);
+            MoveTo(await EndingState.HangUpAllAsync(this, HangupCauses.TemporaryFailure).ConfigureAwait(false), ariEvent);
+        }
+
+        if (Channels.Count == 0)
+        {
+            await CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private Task<CallState> DispatchAsync(AriEvent ariEvent, CancellationToken cancellationToken)
+    {
+        switch (ariEvent)
+        {
+            case StasisStart start when start.Channel.Id == Id:
+                return _state.OnCallerEnteredAsync(this, start, cancellationToken);
+            case StasisStart start:
+                return _state.OnChannelEnteredAsync(this, start, cancellationToken);
+            case Dial dial:
+                return _state.OnDialAsync(this, dial, cancellationToken);
+            case PlaybackFinished finished:
+                return _state.OnPlaybackFinishedAsync(this, finished, cancellationToken);
+            case ChannelDtmfReceived dtmf:
+                return _state.OnDtmfAsync(this, dtmf, cancellationToken);
+            case CallSignal signal:
+                return _state.OnSignalAsync(this, signal, cancellationToken);
+            // A soft hangup request carries Asterisk's soft-hangup flags in "cause" (32 when an ARI dial
+            // times out), not a Q.850 cause.
+            case ChannelHangupRequest request when request.Cause is > 0 && request.Soft != true:
+                _hangupCauses[request.Channel.Id] = request.Cause.Value;
+                return Task.FromResult(_state);
+            case ChannelDestroyed destroyed:
+                return OnChannelGoneAsync(ariEvent, destroyed.Channel.Id, destroyed.Cause, cancellationToken);
+            // A leg leaves the application only when it ends, and its ChannelDestroyed (with the real cause)
+            // follows; the caller leaves when it hangs up or is continued into the dialplan.
+            case StasisEnd end when end.Channel.Id == Id:
+                return OnChannelGoneAsync(ariEvent, end.Channel.Id, HangupCauseOf(end.Channel.Id), cancellationToken);
+            default:
+                return Task.FromResult(_state);
+        }
+    }
+
+    private Task<CallState> OnChannelGoneAsync(AriEvent ariEvent, string channelId, int cause, CancellationToken cancellationToken)
+    {
+        if (Release(channelId))
+        {
+            return _state.OnChannelGoneAsync(this, channelId, cause, cancellationToken);
+        }
+
+        // Taken by a pickup while this event was on its way: the call that owns the channel now must hear of it.
+        if (Services.Router.OwnerOf(channelId) is { } owner && owner != this)
+        {
+            Services.Redispatch(ariEvent);
+        }
+
+        return Task.FromResult(_state);
+    }
+
+    private void MoveTo(CallState next, AriEvent cause)
+    {
+        if (!ReferenceEquals(next, _state))
+        {
+            CallLog.Transition(Services.Logger, Id, _state.Name, cause.Type, next.Name);
+            _state = next;
+        }
+    }
+
+    /// <summary>Forgets the call: destroys its bridge and releases its channels, whatever fails on the way.</summary>
+    private async Task CompleteAsync()
+    {
+        if (_completed.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            _state.OnCompleted(this);
+            if (BridgeId is { } bridge)
+            {
+                BridgeId = null;
+                await Services.Ari.DestroyBridgeAsync(bridge).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // the call is forgotten whatever its cleanup met
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            CallLog.CleanupFailed(Services.Logger, Id, "bridge", e.Message);
+        }
+        finally
+        {
+            _state = EndedState.Instance;
+            string[] owned;
+            lock (_gate)
+            {
+                owned = [.. _everOwned];
+                _channels.Clear();
+            }
+
+            Services.Router.Remove(this, owned);
+            _completed.OnNext(Unit.Default);
+            _completed.OnCompleted();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using PhoneGroups.Ari.Rest;
+using PhoneGroups.Policy.Decisions;
+
+namespace PhoneGroups.Calls;
+
+/// <summary>
+/// Calling the callee of one call: the targets in order (an extension, or a route and its fail-over
+/// routes), the leg being dialed now, and what became of the last one.
+/// </summary>
+internal sealed class DialAttempt
+{
+    private readonly Call _call;
+    private readonly Queue<DialTarget> _targets;
+    private readonly string? _extension; // an internal call rings this extension (pickup finds it)
+    private int _legCount;
+
+    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension)
+    {
+        _call = call;
+        _targets = targets;
+        _extension = extension;
+    }
+
+    /// <summary>The target being called.</summary>
+    public DialTarget? Target { get; private set; }
+
+    /// <summary>The leg being dialed, null between two targets.</summary>
+    public string? LegId { get; private set; }
+
+    /// <summary>The last dial status Asterisk reported for the leg (RINGING, BUSY, ...).</summary>
+    public string? LastDialStatus { get; private set; }
+
+    /// <summary>The leg as call pickup sees it while it rings (internal calls only).</summary>
+    public RingingLeg? Ringing { get; private set; }
+
+    /// <summary>Whether the caller already hears ringing.</summary>
+    public bool CallerRinging { get; set; }
+
+    /// <summary>What to call for an allowed decision.</summary>
+    public static DialAttempt For(Call call, Decision decision)
+    {
+        if (decision.Action == DecisionAction.Bridge)
+        {
+            return new DialAttempt(call, new Queue<DialTarget>([new DialTarget(null, decision.Endpoint!, null, call.Dialed, null)]), decision.Callee!.Number);
+        }
+
+        var targets = new Queue<DialTarget>();
+        targets.Enqueue(TargetOf(decision.Route!));
+        foreach (var grant in decision.Failover)
+        {
+            targets.Enqueue(TargetOf(grant));
+        }
+
+        return new DialAttempt(call, targets, null);
+
+        DialTarget TargetOf(Policy.Model.RouteGrant grant) =>
+            new(grant.Route.Name, grant.Route.FormatDial(call.Dialed), grant.Route.Context, grant.Route.FormatNumber(call.Dialed), grant.CallerId);
+    }
+
+    /// <summary>Calls the first target.</summary>
+    public Task<CallState> StartAsync(CancellationToken cancellationToken) => NextAsync(HangupCauses.Unavailable, cancellationToken);
+
+    /// <summary>
+    /// Calls the next target. With none left, or when <paramref name="causeIfNone"/> is the called
+    /// party's own answer (busy, no answer), the caller is hung up with it, so the phone shows why.
+    /// </summary>
+    public async Task<CallState> NextAsync(int causeIfNone, CancellationToken cancellationToken)
+    {
+        WithdrawRinging();
+        var mayFailOver = Target is null || HangupCauses.IsRouteFailure(causeIfNone);
+        if (!mayFailOver || !_targets.TryDequeue(out var target))
+        {
+            await _call.HangUpAsync(_call.Id, causeIfNone, cancellationToken).ConfigureAwait(false);
+            return EndingState.Instance;
+        }
+
+        Target = target;
+        LastDialStatus = null;
+        CallerRinging = false;
+        if (target.Dial is null)
+        {
+            return await DialplanHandoff.ToRouteContextAsync(_call, target, cancellationToken).ConfigureAwait(false);
+        }
+
+        var legId = LegIds.For(_call.Id, ++_legCount);
+        // Owned before it exists: its StasisStart may arrive before Asterisk answers the request.
+        _call.Own(legId);
+        LegId = legId;
+        try
+        {
+            await _call.Services.Ari.CreateChannelAsync(new CreateChannelRequest(target.Dial, _call.Services.App)
+            {
+                ChannelId = legId,
+                Originator = _call.Id,
+                Variables = ConnectedLine(target.CallerId),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AriException e)
+        {
+            CallLog.LegRefused(_call.Services.Logger, _call.Id, target.Dial, e.Message);
+            await AbandonLegAsync(HangupCauses.Normal).ConfigureAwait(false); // a timed-out request may still have made it
+            return await NextAsync(HangupCauses.Unavailable, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_extension is not null)
+        {
+            Ringing = new RingingLeg(_call, _extension, legId, _call.StartedAt);
+            _call.Services.Ringing.Add(Ringing);
+        }
+
+        return new DialingState(this);
+    }
+
+    /// <summary>The leg is in the application: now it may be dialed (Asterisk refuses a dial before).</summary>
+    /// <remarks>
+    /// Dialing "as" the caller copies the caller's ID onto the leg's connected line; a leg that must present
+    /// the group's caller ID is dialed without it, so the connected line set at creation stays.
+    /// </remarks>
+    public Task DialLegAsync(CancellationToken cancellationToken) =>
+        _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _call.Id : null, _call.Services.Options.RingTimeoutSeconds, cancellationToken);
+
+    /// <summary>Records a dial status of the leg.</summary>
+    public void Observe(string dialStatus)
+    {
+        if (!string.IsNullOrEmpty(dialStatus))
+        {
+            LastDialStatus = dialStatus;
+        }
+    }
+
+    /// <summary>
+    /// Gives up on the current leg: it is hung up (its destruction still comes to the call, which owns it
+    /// until then) and the attempt no longer follows it.
+    /// </summary>
+    public async Task AbandonLegAsync(int cause)
+    {
+        WithdrawRinging();
+        if (LegId is not { } leg)
+        {
+            return;
+        }
+
+        LegId = null;
+        await _call.HangUpAsync(leg, cause).ConfigureAwait(false);
+    }
+
+    /// <summary>The current leg ended by itself.</summary>
+    public void LegGone()
+    {
+        WithdrawRinging();
+        LegId = null;
+    }
+
+    /// <summary>The leg no longer rings for pickup.</summary>
+    public void WithdrawRinging()
+    {
+        if (Ringing is { } ringing)
+        {
+            ringing.Withdraw();
+            _call.Services.Ringing.Remove(ringing);
+        }
+    }
+
+    // An outgoing channel presents its connected line as the calling party: From and P-Asserted-Identity
+    // of the INVITE (and a Local channel's caller ID) are built from it.
+    private static Dictionary<string, string>? ConnectedLine(string? callerId) => callerId is null ? null : new Dictionary<string, string>
+    {
+        ["CONNECTEDLINE(num,i)"] = callerId,
+        ["CONNECTEDLINE(name,i)"] = callerId,
+    };
+}

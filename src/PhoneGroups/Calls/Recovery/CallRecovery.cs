@@ -1,0 +1,174 @@
+using PhoneGroups.Ari.Events;
+using PhoneGroups.Ari.Models;
+using PhoneGroups.Ari.Rest;
+
+namespace PhoneGroups.Calls;
+
+/// <summary>
+/// At start and after every reconnect: takes charge of what Asterisk holds for the application, so no
+/// call is left without anyone in charge after a crash, a restart or an outage.
+/// <list type="bullet">
+/// <item>calls this process has whose channels Asterisk no longer has: the events were lost; they end;</item>
+/// <item>the controller's bridges (<see cref="BridgeNames"/>) with both parties: adopted as bridged calls;
+/// with one party left: that party is hung up and the bridge destroyed;</item>
+/// <item>legs nobody controls (ringing when the controller died): hung up;</item>
+/// <item>callers nobody controls (being decided, ringing, in a prompt): decided again, as if they had just
+/// entered.</item>
+/// </list>
+/// </summary>
+internal sealed class CallRecovery(CallServices services, Func<string, CallState, Call> adopt)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Channel> channels;
+        IReadOnlyList<Bridge> bridges;
+        try
+        {
+            channels = await services.Ari.ListChannelsAsync(cancellationToken).ConfigureAwait(false);
+            bridges = await services.Ari.ListBridgesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AriException e)
+        {
+            CallLog.RecoveryFailed(services.Logger, e.Message);
+            return;
+        }
+
+        var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var lost = EndLostChannels(alive);
+        var inOurBridges = new HashSet<string>(StringComparer.Ordinal);
+        var (adopted, ended) = await AdoptBridgesAsync(bridges, alive, inOurBridges, cancellationToken).ConfigureAwait(false);
+        var redecided = 0;
+        foreach (var channel in channels)
+        {
+            if (services.Router.IsOwned(channel.Id) || inOurBridges.Contains(channel.Id) || !IsInApplication(channel, services.App))
+            {
+                continue;
+            }
+
+            if (LegIds.IsLeg(channel.Id))
+            {
+                await HangUpQuietlyAsync(channel.Id, HangupCauses.Normal).ConfigureAwait(false);
+                ended++;
+                continue;
+            }
+
+            CallLog.Redeciding(services.Logger, channel.Id, channel.State);
+            services.Redispatch(new StasisStart { Type = nameof(StasisStart), Application = services.App, Channel = channel, Args = ArgsOf(channel) });
+            redecided++;
+        }
+
+        if (adopted + redecided + ended + lost > 0)
+        {
+            CallLog.Recovered(services.Logger, adopted, redecided, ended, lost);
+        }
+    }
+
+    /// <summary>A channel's StasisStart for a call this process does not know: a new call, or an orphan leg.</summary>
+    public static bool IsInApplication(Channel channel, string app)
+    {
+        if (channel.Dialplan is not { AppName: "Stasis", AppData: { } data })
+        {
+            return false;
+        }
+
+        var comma = data.IndexOf(',', StringComparison.Ordinal);
+        return (comma < 0 ? data : data[..comma]) == app;
+    }
+
+    /// <summary>Calls of this process whose channels are gone: their ChannelDestroyed was lost while disconnected.</summary>
+    private int EndLostChannels(HashSet<string> alive)
+    {
+        var lost = 0;
+        foreach (var call in services.Router.Calls.ToList())
+        {
+            foreach (var channel in call.Channels.Where(c => !alive.Contains(c)))
+            {
+                services.Redispatch(LostChannel(channel));
+                lost++;
+            }
+        }
+
+        return lost;
+    }
+
+    private async Task<(int Adopted, int Ended)> AdoptBridgesAsync(IReadOnlyList<Bridge> bridges, HashSet<string> alive, HashSet<string> inOurBridges, CancellationToken cancellationToken)
+    {
+        int adopted = 0, ended = 0;
+        foreach (var bridge in bridges)
+        {
+            if (!BridgeNames.TryParse(bridge.Name, out var app, out var callId) || app != services.App)
+            {
+                continue;
+            }
+
+            var members = bridge.Channels.Where(alive.Contains).ToList();
+            inOurBridges.UnionWith(members);
+            if (members.Any(services.Router.IsOwned))
+            {
+                continue; // a call of this process is in charge
+            }
+
+            if (members.Count == 2)
+            {
+                var call = adopt(members.Contains(callId) ? callId : members[0], BridgedState.Instance);
+                members.ForEach(call.Own);
+                call.BridgeId = bridge.Id;
+                CallLog.AdoptedBridgedCall(services.Logger, call.Id, bridge.Id, string.Join(",", members));
+                adopted++;
+                await CheckStillThereAsync(members, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            CallLog.EndedHalfBridge(services.Logger, bridge.Id, members.Count);
+            foreach (var member in members)
+            {
+                await HangUpQuietlyAsync(member, HangupCauses.Normal).ConfigureAwait(false);
+            }
+
+            await services.Ari.DestroyBridgeAsync(bridge.Id, cancellationToken).ConfigureAwait(false);
+            ended++;
+        }
+
+        return (adopted, ended);
+    }
+
+    /// <summary>A party that hung up between the listing and the adoption sent its last event to nobody.</summary>
+    private async Task CheckStillThereAsync(List<string> channels, CancellationToken cancellationToken)
+    {
+        foreach (var channel in channels)
+        {
+            try
+            {
+                await services.Ari.GetChannelAsync(channel, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AriNotFoundException)
+            {
+                services.Redispatch(LostChannel(channel));
+            }
+        }
+    }
+
+    private async Task HangUpQuietlyAsync(string channelId, int cause)
+    {
+        try
+        {
+            await services.Ari.HangupAsync(channelId, cause).ConfigureAwait(false);
+        }
+        catch (AriException e)
+        {
+            CallLog.CleanupFailed(services.Logger, channelId, channelId, e.Message);
+        }
+    }
+
+    /// <summary>The arguments of <c>Stasis(app,arg1,arg2)</c> as the channel's dialplan shows them.</summary>
+    private static List<string> ArgsOf(Channel channel)
+    {
+        var data = channel.Dialplan?.AppData ?? string.Empty;
+        var comma = data.IndexOf(',', StringComparison.Ordinal);
+        return comma < 0 ? [] : [.. data[(comma + 1)..].Split(',')];
+    }
+
+    /// <summary>The event that was lost for a channel Asterisk no longer has.</summary>
+    public static ChannelDestroyed LostChannel(string channelId) =>
+        new() { Type = nameof(ChannelDestroyed), Channel = new Channel { Id = channelId }, Cause = HangupCauses.Normal, CauseText = "lost while disconnected" };
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using PhoneGroups.Ari.Events;
+
+namespace PhoneGroups.Calls;
+
+/// <summary>
+/// Knows which call owns which channel. A call registers a channel before it asks Asterisk to create it,
+/// because Asterisk may send the channel's first event before it answers the request.
+/// </summary>
+internal sealed class CallRouter
+{
+    private readonly ConcurrentDictionary<string, Call> _owners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Call, byte> _calls = new();
+
+    /// <summary>Calls in progress.</summary>
+    public ICollection<Call> Calls => _calls.Keys;
+
+    /// <summary>The call owning any channel the event is about, or null.</summary>
+    public Call? OwnerOf(AriEvent ariEvent)
+    {
+        foreach (var id in CallEvents.ChannelIds(ariEvent))
+        {
+            if (_owners.TryGetValue(id, out var call))
+            {
+                return call;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a call owns <paramref name="channelId"/>.</summary>
+    public bool IsOwned(string channelId) => _owners.ContainsKey(channelId);
+
+    /// <summary>Starts tracking a new call.</summary>
+    public void Add(Call call)
+    {
+        _calls[call] = 0;
+        _owners[call.Id] = call;
+    }
+
+    /// <summary>Gives <paramref name="channelId"/> to <paramref name="call"/> (a leg it is about to create, or a transfer).</summary>
+    public void Assign(string channelId, Call call) => _owners[channelId] = call;
+
+    /// <summary>Forgets a call and every channel it may still own.</summary>
+    public void Remove(Call call, IEnumerable<string> channelIds)
+    {
+        _calls.TryRemove(call, out _);
+        foreach (var id in channelIds)
+        {
+            Release(id, call);
+        }
+    }
+
+    /// <summary>The call owning <paramref name="channelId"/>, or null.</summary>
+    public Call? OwnerOf(string channelId) => _owners.TryGetValue(channelId, out var call) ? call : null;
+
+    /// <summary>Forgets one channel if <paramref name="call"/> still owns it.</summary>
+    public void Release(string channelId, Call call) =>
+        _owners.TryRemove(new KeyValuePair<string, Call>(channelId, call));
+}

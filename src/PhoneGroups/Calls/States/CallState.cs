@@ -1,0 +1,59 @@
+using PhoneGroups.Ari.Events;
+
+namespace PhoneGroups.Calls;
+
+/// <summary>
+/// A call's state. Each event is a method that acts and returns the next state (itself to stay); every
+/// change is logged as <c>state -> event -> state</c>. A call that owns no channel any more is over,
+/// whatever its state. The life of a call:
+/// <code>
+///  Deciding ──allowed──▶ Dialing ──callee answers──▶ Bridged ──either side hangs up──▶ Ending ──▶ Ended
+///     │                   │  ▲ busy / no answer / route fails: next route, else the caller gets the cause
+///     │                   └──┘                                                       ──▶ Ending
+///     ├──denied──▶ Denying ──prompt finished──▶ (rejected with the denial cause) ──▶ Ending
+///     ├──pickup code──▶ (claims a ringing call, answers, bridges) ──▶ Bridged
+///     ├──context route or denial context──▶ handed to the dialplan ──▶ Ended
+///     └──caller hangs up──▶ Ending
+///  Dialing ──another phone picks the call up──▶ Ending (the caller now belongs to the picking call)
+///  Any state ──error──▶ Ending (every channel hung up with cause 41, logged with the call's id)
+///  Adopted after a restart: bridged calls ──▶ Bridged; anything else is decided again or ended.
+/// </code>
+/// </summary>
+internal abstract class CallState
+{
+    /// <summary>The state's name in logs.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Whether the call is still being set up (shutdown waits for these).</summary>
+    public virtual bool IsSettingUp => false;
+
+    /// <summary>The caller's channel entered the application.</summary>
+    public virtual Task<CallState> OnCallerEnteredAsync(Call call, StasisStart start, CancellationToken cancellationToken) => Stay();
+
+    /// <summary>Another channel of the call (a leg it created) entered the application.</summary>
+    public virtual Task<CallState> OnChannelEnteredAsync(Call call, StasisStart start, CancellationToken cancellationToken) => Stay();
+
+    /// <summary>Progress of a leg being dialed.</summary>
+    public virtual Task<CallState> OnDialAsync(Call call, Dial dial, CancellationToken cancellationToken) => Stay();
+
+    /// <summary>A prompt played to the call finished.</summary>
+    public virtual Task<CallState> OnPlaybackFinishedAsync(Call call, PlaybackFinished finished, CancellationToken cancellationToken) => Stay();
+
+    /// <summary>A digit pressed on one of the call's channels.</summary>
+    public virtual Task<CallState> OnDtmfAsync(Call call, ChannelDtmfReceived dtmf, CancellationToken cancellationToken) => Stay();
+
+    /// <summary>One of the call's channels is gone (already released by the call).</summary>
+    public virtual Task<CallState> OnChannelGoneAsync(Call call, string channelId, int cause, CancellationToken cancellationToken) => Stay();
+
+    /// <summary>A signal from the controller itself (shutdown, a lost channel after a reconnect).</summary>
+    public virtual Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken) => Stay();
+
+    /// <summary>The call is over: let go of anything outside the call (ringing registrations).</summary>
+    public virtual void OnCompleted(Call call)
+    {
+    }
+
+    public override string ToString() => Name;
+
+    private Task<CallState> Stay() => Task.FromResult(this);
+}

@@ -1,0 +1,95 @@
+using PhoneGroups.Ari.Events;
+
+namespace PhoneGroups.Calls;
+
+/// <summary>
+/// A leg to the callee (an extension, or a route) is being called. Ringing is passed on to the caller;
+/// an answer bridges; busy, congestion, unavailable or no answer end the leg at once (as Dial() does)
+/// and fail over to the next route or give the caller the cause.
+/// </summary>
+internal sealed class DialingState(DialAttempt attempt) : CallState
+{
+    public override string Name => "Dialing";
+
+    public override bool IsSettingUp => true;
+
+    public DialAttempt Attempt { get; } = attempt;
+
+    public override async Task<CallState> OnChannelEnteredAsync(Call call, StasisStart start, CancellationToken cancellationToken)
+    {
+        if (start.Channel.Id == Attempt.LegId)
+        {
+            await Attempt.DialLegAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return this;
+    }
+
+    public override async Task<CallState> OnDialAsync(Call call, Dial dial, CancellationToken cancellationToken)
+    {
+        if (dial.Peer.Id != Attempt.LegId)
+        {
+            return this;
+        }
+
+        Attempt.Observe(dial.DialStatus);
+        switch (dial.DialStatus)
+        {
+            case "RINGING" or "PROGRESS" when !Attempt.CallerRinging:
+                Attempt.CallerRinging = true;
+                await call.Services.Ari.RingAsync(call.Id, cancellationToken).ConfigureAwait(false);
+                return this;
+            case "ANSWER":
+                // A pickup that came first owns the caller now; it hangs this leg up.
+                if (Attempt.Ringing?.TryAnswer() == false)
+                {
+                    return this;
+                }
+
+                Attempt.WithdrawRinging();
+                return await CallBridging.BridgeAsync(call, Attempt.LegId!, Attempt.Target?.Route ?? "internal", cancellationToken).ConfigureAwait(false);
+            case "BUSY" or "CONGESTION" or "CHANUNAVAIL" or "NOANSWER":
+                var cause = HangupCauses.ForFailedLeg(dial.DialStatus, 0);
+                CallLog.LegFailed(call.Services.Logger, call.Id, Describe(call), dial.DialStatus, cause);
+                await Attempt.AbandonLegAsync(HangupCauses.Normal).ConfigureAwait(false);
+                return await Attempt.NextAsync(cause, cancellationToken).ConfigureAwait(false);
+            default:
+                return this;
+        }
+    }
+
+    public override async Task<CallState> OnChannelGoneAsync(Call call, string channelId, int cause, CancellationToken cancellationToken)
+    {
+        if (channelId == call.Id)
+        {
+            Attempt.WithdrawRinging();
+            return await EndingState.HangUpAllAsync(call, HangupCauses.Normal).ConfigureAwait(false);
+        }
+
+        if (channelId != Attempt.LegId)
+        {
+            return this; // a leg given up earlier is gone now
+        }
+
+        if (Attempt.Ringing?.IsClaimed == true)
+        {
+            return EndingState.Instance; // picked up: the picking call hung the leg up and owns the caller
+        }
+
+        Attempt.LegGone();
+        var callerCause = HangupCauses.ForFailedLeg(Attempt.LastDialStatus, cause);
+        CallLog.LegFailed(call.Services.Logger, call.Id, Describe(call), Attempt.LastDialStatus ?? string.Empty, cause);
+        return await Attempt.NextAsync(callerCause, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stopping: the leg is hung up and the caller gets the dialplan's fallback (emergency numbers dial there).</summary>
+    public override async Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken)
+    {
+        await Attempt.AbandonLegAsync(HangupCauses.Normal).ConfigureAwait(false);
+        return await DialplanHandoff.ToFallbackAsync(call, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void OnCompleted(Call call) => Attempt.WithdrawRinging();
+
+    private string Describe(Call call) => Attempt.Target?.Route ?? call.Dialed;
+}
