@@ -20,10 +20,12 @@ internal sealed class Call
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _channels = new(StringComparer.Ordinal); // alive and owned
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal); // owned, being created
     private readonly HashSet<string> _everOwned = new(StringComparer.Ordinal); // released at the end
     private readonly Dictionary<string, int> _hangupCauses = new(StringComparer.Ordinal);
     private readonly AsyncSubject<Unit> _completed = new();
     private CallState _state;
+    private int _legNumber;
 
     public Call(string id, CallServices services, DateTimeOffset startedAt, CallState initial)
     {
@@ -54,6 +56,12 @@ internal sealed class Call
     /// <summary>The bridge the call made, destroyed when the call ends.</summary>
     public string? BridgeId { get; set; }
 
+    /// <summary>The number of the next leg (<see cref="LegIds"/>); never one an earlier process used for this call.</summary>
+    public int NextLegNumber() => ++_legNumber;
+
+    /// <summary>Legs up to <paramref name="number"/> were made by an earlier process: new ones count on from there.</summary>
+    public void LegsUsedBefore(int number) => _legNumber = Math.Max(_legNumber, number);
+
     /// <summary>Signals once, when the call is over and forgotten.</summary>
     public IObservable<Unit> Completed => _completed;
 
@@ -71,6 +79,18 @@ internal sealed class Call
         }
     }
 
+    /// <summary>The channels owned that Asterisk has confirmed exist (not those still being created).</summary>
+    public IReadOnlyList<string> ExistingChannels
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _channels.Where(c => !_pending.Contains(c))];
+            }
+        }
+    }
+
     /// <summary>Whether the call still owns <paramref name="channelId"/>.</summary>
     public bool Owns(string channelId)
     {
@@ -80,16 +100,32 @@ internal sealed class Call
         }
     }
 
-    /// <summary>Takes <paramref name="channelId"/>: its events come to this call, even before it exists in Asterisk.</summary>
-    public void Own(string channelId)
+    /// <summary>
+    /// Takes <paramref name="channelId"/>: its events come to this call. A channel about to be created is
+    /// owned <paramref name="beforeCreation"/>, because its first event may come before the request's answer.
+    /// </summary>
+    public void Own(string channelId, bool beforeCreation = false)
     {
         lock (_gate)
         {
             _channels.Add(channelId);
             _everOwned.Add(channelId);
+            if (beforeCreation)
+            {
+                _pending.Add(channelId);
+            }
         }
 
         Services.Router.Assign(channelId, this);
+    }
+
+    /// <summary>Asterisk has created a channel owned before its creation.</summary>
+    public void Created(string channelId)
+    {
+        lock (_gate)
+        {
+            _pending.Remove(channelId);
+        }
     }
 
     /// <summary>Lets go of a channel (it is gone, or left the controller); false when it was not owned.</summary>
@@ -99,6 +135,7 @@ internal sealed class Call
         lock (_gate)
         {
             owned = _channels.Remove(channelId);
+            _pending.Remove(channelId);
         }
 
         if (owned)

@@ -39,6 +39,11 @@ internal sealed class CallServices(
 
     public ControllerMetrics Metrics { get; } = metrics;
 
+    private int _channelVarsWarned;
+
+    /// <summary>True the first time only: the missing ari.conf line is said once per process, not per call.</summary>
+    public bool FirstChannelVarsWarning() => Interlocked.Exchange(ref _channelVarsWarned, 1) == 0;
+
     /// <summary>Sends an event through the pipeline again, to whichever call owns its channel now.</summary>
     public Action<AriEvent> Redispatch { get; } = redispatch;
 }

@@ -24,6 +24,14 @@ internal sealed class ScriptedEventSource : IAriEventSource
 
     public void Send(AriEvent ariEvent) => _events.OnNext(ariEvent);
 
+    /// <summary>The connection was lost and made again.</summary>
+    public void Reconnected()
+    {
+        var connections = _states.Value.Connections + 1;
+        _states.OnNext(new AriConnectionState(AriConnectionStatus.Disconnected, "test", connections - 1));
+        _states.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, connections));
+    }
+
     /// <summary>A phone's call entering the application, as the dialplan's Stasis(phonegroups,dialed) sends it.</summary>
     public void CallEnters(string channelId, string caller, string dialed) => Send(new StasisStart
     {

@@ -12,7 +12,6 @@ internal sealed class DialAttempt
     private readonly Call _call;
     private readonly Queue<DialTarget> _targets;
     private readonly string? _extension; // an internal call rings this extension (pickup finds it)
-    private int _legCount;
 
     private DialAttempt(Call call, Queue<DialTarget> targets, string? extension)
     {
@@ -82,9 +81,9 @@ internal sealed class DialAttempt
             return await DialplanHandoff.ToRouteContextAsync(_call, target, cancellationToken).ConfigureAwait(false);
         }
 
-        var legId = LegIds.For(_call.Id, ++_legCount);
+        var legId = LegIds.For(_call.Id, _call.NextLegNumber());
         // Owned before it exists: its StasisStart may arrive before Asterisk answers the request.
-        _call.Own(legId);
+        _call.Own(legId, beforeCreation: true);
         LegId = legId;
         try
         {
@@ -94,6 +93,7 @@ internal sealed class DialAttempt
                 Originator = _call.Id,
                 Variables = ConnectedLine(target.CallerId),
             }, cancellationToken).ConfigureAwait(false);
+            _call.Created(legId);
         }
         catch (AriException e)
         {

@@ -14,6 +14,15 @@ internal static partial class LegIds
 
     public static bool IsLeg(string channelId) => LegPattern().IsMatch(channelId);
 
-    [GeneratedRegex(@"-leg[0-9]+$", RegexOptions.CultureInvariant)]
+    /// <summary>Reads a leg id: the call it belongs to and its number.</summary>
+    public static bool TryParse(string channelId, out string callId, out int number)
+    {
+        var match = LegPattern().Match(channelId);
+        callId = match.Success ? channelId[..match.Index] : string.Empty;
+        number = match.Success && int.TryParse(match.Groups[1].ValueSpan, out var n) ? n : 0;
+        return match.Success;
+    }
+
+    [GeneratedRegex(@"-leg([0-9]{1,9})$", RegexOptions.CultureInvariant)]
     private static partial Regex LegPattern();
 }

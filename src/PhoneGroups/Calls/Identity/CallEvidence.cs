@@ -9,7 +9,6 @@ namespace PhoneGroups.Calls;
 /// </summary>
 internal sealed class CallEvidence
 {
-    private static int s_warned;
     private readonly Dictionary<string, string> _values;
 
     private CallEvidence(Dictionary<string, string> values) => _values = values;
@@ -64,7 +63,7 @@ internal sealed class CallEvidence
 
     private static void WarnOnce(Call call, List<string> missing)
     {
-        if (Interlocked.Exchange(ref s_warned, 1) == 0)
+        if (call.Services.FirstChannelVarsWarning())
         {
             CallLog.ChannelVarsMissing(call.Services.Logger, call.Id, string.Join(",", ChannelVariables.Evidence), string.Join(",", missing));
         }

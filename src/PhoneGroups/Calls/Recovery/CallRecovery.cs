@@ -16,10 +16,14 @@ namespace PhoneGroups.Calls;
 /// entered.</item>
 /// </list>
 /// </summary>
-internal sealed class CallRecovery(CallServices services, Func<string, CallState, Call> adopt)
+internal sealed class CallRecovery(CallServices services, TimeProvider time, Func<string, CallState, Call> adopt)
 {
+    private static readonly TimeSpan EventsInFlight = TimeSpan.FromSeconds(1);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Taken before the listing: a channel that existed then and is missing from it is really gone.
+        var known = services.Router.Calls.ToList().Select(call => (call, call.ExistingChannels)).ToList();
         IReadOnlyList<Channel> channels;
         IReadOnlyList<Bridge> bridges;
         try
@@ -34,25 +38,32 @@ internal sealed class CallRecovery(CallServices services, Func<string, CallState
         }
 
         var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var lost = EndLostChannels(alive);
+        var lost = EndLostChannels(known, alive);
         var inOurBridges = new HashSet<string>(StringComparer.Ordinal);
         var (adopted, ended) = await AdoptBridgesAsync(bridges, alive, inOurBridges, cancellationToken).ConfigureAwait(false);
-        var redecided = 0;
-        foreach (var channel in channels)
+        var unowned = channels.Where(c => !services.Router.IsOwned(c.Id) && !inOurBridges.Contains(c.Id) && IsInApplication(c, services.App)).ToList();
+        if (unowned.Count > 0)
         {
-            if (services.Router.IsOwned(channel.Id) || inOurBridges.Contains(channel.Id) || !IsInApplication(channel, services.App))
-            {
-                continue;
-            }
+            // A channel that entered just now is listed before its StasisStart is handled: let those arrive.
+            await Task.Delay(EventsInFlight, time, cancellationToken).ConfigureAwait(false);
+        }
 
-            if (LegIds.IsLeg(channel.Id))
-            {
-                await HangUpQuietlyAsync(channel.Id, HangupCauses.Normal).ConfigureAwait(false);
-                ended++;
-                continue;
-            }
+        unowned = [.. unowned.Where(c => !services.Router.IsOwned(c.Id) && !services.Router.WasRecentlyStarted(c.Id))];
+        var legsUsed = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var leg in unowned.Where(c => LegIds.IsLeg(c.Id)))
+        {
+            LegIds.TryParse(leg.Id, out var ofCall, out var number);
+            legsUsed[ofCall] = Math.Max(number, legsUsed.GetValueOrDefault(ofCall));
+            await HangUpQuietlyAsync(leg.Id, HangupCauses.Normal).ConfigureAwait(false);
+            ended++;
+        }
 
+        var redecided = 0;
+        foreach (var channel in unowned.Where(c => !LegIds.IsLeg(c.Id)))
+        {
             CallLog.Redeciding(services.Logger, channel.Id, channel.State);
+            var call = adopt(channel.Id, DecidingState.Instance);
+            call.LegsUsedBefore(legsUsed.GetValueOrDefault(channel.Id));
             services.Redispatch(new StasisStart { Type = nameof(StasisStart), Application = services.App, Channel = channel, Args = ArgsOf(channel) });
             redecided++;
         }
@@ -76,12 +87,12 @@ internal sealed class CallRecovery(CallServices services, Func<string, CallState
     }
 
     /// <summary>Calls of this process whose channels are gone: their ChannelDestroyed was lost while disconnected.</summary>
-    private int EndLostChannels(HashSet<string> alive)
+    private int EndLostChannels(List<(Call Call, IReadOnlyList<string> Channels)> known, HashSet<string> alive)
     {
         var lost = 0;
-        foreach (var call in services.Router.Calls.ToList())
+        foreach (var (_, channels) in known)
         {
-            foreach (var channel in call.Channels.Where(c => !alive.Contains(c)))
+            foreach (var channel in channels.Where(c => !alive.Contains(c)))
             {
                 services.Redispatch(LostChannel(channel));
                 lost++;
@@ -111,7 +122,7 @@ internal sealed class CallRecovery(CallServices services, Func<string, CallState
             if (members.Count == 2)
             {
                 var call = adopt(members.Contains(callId) ? callId : members[0], BridgedState.Instance);
-                members.ForEach(call.Own);
+                members.ForEach(channel => call.Own(channel));
                 call.BridgeId = bridge.Id;
                 CallLog.AdoptedBridgedCall(services.Logger, call.Id, bridge.Id, string.Join(",", members));
                 adopted++;

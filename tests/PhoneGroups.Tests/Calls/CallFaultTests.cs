@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using PhoneGroups.Ari.Events;
+using PhoneGroups.Ari.Models;
+using PhoneGroups.Ari.Rest;
+using PhoneGroups.Configuration;
+
+namespace PhoneGroups.Tests.Calls;
+
+/// <summary>What a call does when something goes wrong: bad events, refusals, races with the parties.</summary>
+public sealed class CallFaultTests : IAsyncLifetime
+{
+    private readonly ControllerUnderTest _sut = new();
+
+    public Task InitializeAsync() => _sut.StartAsync();
+
+    public async Task DisposeAsync() => await _sut.DisposeAsync();
+
+    [Fact]
+    public async Task MalformedEvents_AreDropped_AndThePipelineGoesOn()
+    {
+        _sut.Asterisk.Send(new ChannelDestroyed { Type = nameof(ChannelDestroyed), Application = CallPipelineTests.App, Channel = null! });
+        _sut.Asterisk.Send(new Dial { Type = nameof(Dial), Application = CallPipelineTests.App, Peer = null!, DialStatus = "ANSWER" });
+        _sut.Asterisk.Send(new StasisStart { Type = nameof(StasisStart), Application = CallPipelineTests.App, Channel = null! });
+        _sut.Asterisk.Send(new PlaybackFinished { Type = nameof(PlaybackFinished), Application = CallPipelineTests.App, Playback = null! });
+
+        _sut.Asterisk.CallEnters("B", "2003", "2004");
+
+        await Eventually.Async(() => _sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "B-leg1"), Arg.Any<CancellationToken>()));
+        Assert.True(_sut.Pipeline.IsRunning);
+        Assert.Equal(4, _sut.Log.Lines.Count(l => l.Level == LogLevel.Warning && l.Message.StartsWith("Ignored a malformed", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task MalformedEventOfACall_InTheMiddleOfItsDialing_LeavesTheCallAndOthersWorking()
+    {
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        await _sut.InState("A", "Dialing");
+        _sut.Asterisk.Send(new Dial { Type = nameof(Dial), Application = CallPipelineTests.App, Peer = new Channel { Id = "A-leg1" }, DialStatus = null! });
+
+        _sut.Asterisk.LegEnters("A-leg1");
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+    }
+
+    [Theory]
+    [InlineData("BUSY", 17)]
+    [InlineData("CONGESTION", 34)]
+    [InlineData("CHANUNAVAIL", 20)]
+    [InlineData("NOANSWER", 19)]
+    public async Task FailedDialStatus_EndsTheLegAtOnce_AndTheCallerGetsTheCause(string status, int cause)
+    {
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        _sut.Asterisk.LegEnters("A-leg1");
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+
+        _sut.DialStatus("A-leg1", "A", status);
+
+        // Without waiting for the far end to hang up (which Busy(10) would do 10 s later).
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", cause, Arg.Any<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task TimedOutLegCreation_IsAFailedLeg_AndItsLateArrivalIsHungUp_NotANewCall()
+    {
+        _sut.Ari.CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new AriException("POST", "channels/create", new TimeoutException("no answer within 10 s")));
+        _sut.Ari.HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>()).Returns(false); // not there (yet)
+
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", 20, Arg.Any<CancellationToken>()));
+
+        _sut.Asterisk.LegEnters("A-leg1"); // Asterisk made it after all
+        await Eventually.Async(() => _sut.Ari.Received(2).HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+        await _sut.Ari.DidNotReceive().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId!.StartsWith("A-leg1-", StringComparison.Ordinal)), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task CallerHangingUpWhileTheBridgeIsMade_IsAnOrdinaryEnd_LoggedAsInformation()
+    {
+        _sut.Ari.AddChannelsAsync(Arg.Any<string>(), Arg.Any<IReadOnlyList<string>>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new AriException(HttpStatusCode.BadRequest, "Channel not found", "POST", "bridges/A-bridge/addChannel"));
+
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        _sut.Asterisk.LegEnters("A-leg1");
+        _sut.DialStatus("A-leg1", "A", "ANSWER");
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+        Assert.DoesNotContain(_sut.Log.Lines, l => l.Level >= LogLevel.Error);
+        Assert.Contains(_sut.Log.Lines, l => l.Level == LogLevel.Information && l.Message.Contains("a party hung up while the call was Dialing", StringComparison.Ordinal));
+        await _sut.Ari.DidNotReceive().HangupAsync("A-leg1", 41, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task UnexpectedError_HangsTheCallUpWithCause41_AndLogsAnError()
+    {
+        _sut.Ari.AddChannelsAsync(Arg.Any<string>(), Arg.Any<IReadOnlyList<string>>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new AriException(HttpStatusCode.InternalServerError, "Allocation failed", "POST", "bridges/A-bridge/addChannel"));
+
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        _sut.Asterisk.LegEnters("A-leg1");
+        _sut.DialStatus("A-leg1", "A", "ANSWER");
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", 41, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 41, Arg.Any<CancellationToken>()));
+        Assert.Contains(_sut.Log.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("Call A failed in state Dialing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FailedCleanup_StillForgetsTheCall()
+    {
+        _sut.Ari.DestroyBridgeAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).ThrowsAsync(new AriException(HttpStatusCode.InternalServerError, "boom", "DELETE", "bridges/A-bridge"));
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        _sut.Asterisk.LegEnters("A-leg1");
+        _sut.DialStatus("A-leg1", "A", "ANSWER");
+        await _sut.InState("A", "Bridged");
+
+        _sut.Asterisk.Destroyed("A");
+        _sut.Asterisk.Destroyed("A-leg1");
+
+        await Eventually.True(() => _sut.Controller.ActiveCalls == 0);
+    }
+}

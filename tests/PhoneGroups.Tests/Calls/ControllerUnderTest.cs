@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+using PhoneGroups.Ari.Configuration;
+using PhoneGroups.Ari.Events;
+using PhoneGroups.Ari.Models;
+using PhoneGroups.Ari.Rest;
+using PhoneGroups.Calls;
+using PhoneGroups.Configuration;
+using PhoneGroups.Observability;
+using PhoneGroups.Policy;
+using PhoneGroups.Policy.Loading;
+
+namespace PhoneGroups.Tests.Calls;
+
+/// <summary>
+/// The call controller with a scripted ARI: the test sends what Asterisk would send and checks what the
+/// controller asked of Asterisk. Logic only: what calls do on a real Asterisk is in the integration tests.
+/// </summary>
+internal sealed class ControllerUnderTest : IAsyncDisposable
+{
+    public const string DefaultPolicy = """
+        version: 1
+        groups:
+          - name: Sales
+            members: ["2001", "2002", "2003", "2004"]
+          - name: Finance
+            isolated: true
+            members: ["1001"]
+        """;
+
+    public ControllerUnderTest(string policy = DefaultPolicy, TimeProvider? time = null, CallOptions? options = null)
+    {
+        var loaded = PolicyLoader.LoadText(policy);
+        Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
+        var store = new PolicyStore(loaded.Policy!);
+        Ari.PlayAsync(default!, default!).ReturnsForAnyArgs(call => new Playback { Id = call.ArgAt<string?>(3) ?? "p" });
+        Ari.HangupAsync(default!).ReturnsForAnyArgs(true);
+        Ari.ListChannelsAsync(default).ReturnsForAnyArgs(Array.Empty<Channel>());
+        Ari.ListBridgesAsync(default).ReturnsForAnyArgs(Array.Empty<Bridge>());
+        Controller = new CallController(
+            Asterisk,
+            Ari,
+            Options.Create(new AriOptions { Url = "http://127.0.0.1:8088", User = "u", Password = "p", App = CallPipelineTests.App }),
+            Options.Create(options ?? new CallOptions()),
+            store,
+            time ?? TimeProvider.System,
+            new ControllerMetrics(store),
+            Pipeline,
+            new LoggerFactory([Log]).CreateLogger<CallController>());
+    }
+
+    public ScriptedEventSource Asterisk { get; } = new();
+
+    public IAriClient Ari { get; } = Substitute.For<IAriClient>();
+
+    public PipelineHealth Pipeline { get; } = new();
+
+    public RecordingLoggerProvider Log { get; } = new();
+
+    public CallController Controller { get; }
+
+    public Task StartAsync() => Controller.StartAsync(CancellationToken.None);
+
+    /// <summary>Asterisk reports a dial status for a leg.</summary>
+    public void DialStatus(string legId, string callerId, string status) => Asterisk.Send(new Dial
+    {
+        Type = nameof(Dial),
+        Application = CallPipelineTests.App,
+        Peer = new Channel { Id = legId },
+        Caller = new Channel { Id = callerId },
+        DialStatus = status,
+    });
+
+    /// <summary>Waits until the call <paramref name="callId"/> is in <paramref name="state"/>.</summary>
+    public Task InState(string callId, string state) =>
+        Eventually.True(() => Controller.Calls.Any(c => c.Id == callId && c.State.Name == state));
+
+    public async ValueTask DisposeAsync() => await Controller.DisposeAsync();
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using PhoneGroups.Ari.Connection;
+using PhoneGroups.Ari.Models;
+using PhoneGroups.Ari.Rest;
+
+namespace PhoneGroups.Tests.Calls;
+
+/// <summary>What a new process (or a reconnected one) does with what Asterisk holds for the application.</summary>
+public sealed class RecoveryTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly ControllerUnderTest _sut;
+
+    public RecoveryTests() => _sut = new ControllerUnderTest(time: _time);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _sut.DisposeAsync();
+
+    [Fact]
+    public async Task BridgedCallOfAnEarlierProcess_IsAdopted_AndEndsWhenOneSideHangsUp()
+    {
+        Holds([InApp("A"), InApp("A-leg1")], [new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A", "A-leg1"] }]);
+        await _sut.StartAsync();
+        await _sut.InState("A", "Bridged");
+
+        _sut.Asterisk.Destroyed("A");
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+        _sut.Asterisk.Destroyed("A-leg1");
+        await Eventually.Async(() => _sut.Ari.Received().DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>()));
+        await Eventually.True(() => _sut.Controller.ActiveCalls == 0);
+    }
+
+    [Fact]
+    public async Task HalfABridge_IsHungUp_AndTheBridgeDestroyed()
+    {
+        Holds([InApp("A")], [new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A"] }]);
+        await _sut.StartAsync();
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", 16, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task OtherApplicationsBridgesAndChannels_AreNotTouched()
+    {
+        Holds([InApp("X", "other-app"), InApp("Y", "other-app")], [new Bridge { Id = "X-bridge", Name = "phonegroups:other-app:X", Channels = ["X", "Y"] }]);
+        await _sut.StartAsync();
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(100); // nothing is expected to happen: give it a chance to happen wrongly
+
+        await _sut.Ari.DidNotReceiveWithAnyArgs().HangupAsync(default!);
+        await _sut.Ari.DidNotReceiveWithAnyArgs().DestroyBridgeAsync(default!);
+        Assert.Equal(0, _sut.Controller.ActiveCalls);
+    }
+
+    [Fact]
+    public async Task RingingLegNobodyControls_IsHungUp_AndItsCallerIsDecidedAgain()
+    {
+        var caller = InApp("A", args: "2002") with { ChannelVars = new() { ["PHONEGROUPS_CALLER"] = "2001", ["PHONEGROUPS_ORIGINAL_CALLERID"] = "" }, Name = "Local/2002@phonegroups-test-0001;2" };
+        Holds([caller, InApp("A-leg1")], []);
+        await _sut.StartAsync();
+
+        // Recovery first lets events in flight arrive (a second of its clock).
+        await Eventually.Async(() =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(250));
+            return _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>());
+        });
+        await Eventually.Async(() => _sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg2" && r.Endpoint == "PJSIP/2002"), Arg.Any<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AfterAReconnect_ChannelsGoneDuringTheOutage_EndTheirCalls()
+    {
+        await _sut.StartAsync();
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        _sut.Asterisk.LegEnters("A-leg1");
+        _sut.DialStatus("A-leg1", "A", "ANSWER");
+        await _sut.InState("A", "Bridged");
+
+        // During the outage the caller hung up; Asterisk still has the callee.
+        Holds([InApp("A-leg1")], [new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A-leg1"] }]);
+        _sut.Asterisk.Reconnected();
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+    }
+
+    private void Holds(Channel[] channels, Bridge[] bridges)
+    {
+        _sut.Ari.ListChannelsAsync(default).ReturnsForAnyArgs(channels);
+        _sut.Ari.ListBridgesAsync(default).ReturnsForAnyArgs(bridges);
+    }
+
+    private static Channel InApp(string id, string app = CallPipelineTests.App, string? args = null) => new()
+    {
+        Id = id,
+        Name = "PJSIP/x-00000001",
+        State = "Up",
+        Dialplan = new DialplanCep { Context = "phones", Exten = args ?? "s", AppName = "Stasis", AppData = args is null ? app : $"{app},{args}" },
+    };
+}
