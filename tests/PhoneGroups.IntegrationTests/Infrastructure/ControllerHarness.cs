@@ -39,7 +39,14 @@ public sealed class ControllerHarness : IAsyncDisposable
 
     public IAriClient Ari => _asterisk.Client;
 
-    public static async Task<ControllerHarness> StartAsync(AsteriskFixture asterisk, string policy = "scenarios.yaml", int ringTimeoutSeconds = 4, params string[] settings)
+    public static Task<ControllerHarness> StartAsync(AsteriskFixture asterisk, string policy = "scenarios.yaml", int ringTimeoutSeconds = 4, params string[] settings) =>
+        StartAsync(asterisk, startController: true, policy, ringTimeoutSeconds, settings);
+
+    /// <summary>
+    /// With <paramref name="startController"/> false, the in-process controller is built but not started:
+    /// the test starts it with <see cref="StartControllerAsync"/> (after another controller died, say).
+    /// </summary>
+    public static async Task<ControllerHarness> StartAsync(AsteriskFixture asterisk, bool startController, string policy = "scenarios.yaml", int ringTimeoutSeconds = 4, params string[] settings)
     {
         asterisk.EnsureStarted();
         var directory = Directory.CreateTempSubdirectory("phonegroups-it-").FullName;
@@ -63,9 +70,25 @@ public sealed class ControllerHarness : IAsyncDisposable
             "--Health:Url", healthUrl,
             .. settings,
         ]);
-        await host.StartAsync();
-        await host.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
-        return new ControllerHarness(asterisk, host, sim, events, policyPath, directory) { Health = new Uri(healthUrl) };
+        var harness = new ControllerHarness(asterisk, host, sim, events, policyPath, directory) { Health = new Uri(healthUrl) };
+        if (startController)
+        {
+            await harness.StartControllerAsync();
+        }
+        else
+        {
+            harness._controllerStopped = true; // nothing to stop until it is started
+        }
+
+        return harness;
+    }
+
+    /// <summary>Starts the in-process controller and waits until it is connected.</summary>
+    public async Task StartControllerAsync()
+    {
+        _controllerStopped = false;
+        await _host.StartAsync();
+        await _host.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
     }
 
     /// <summary>The controller's health and metrics endpoint.</summary>
@@ -140,7 +163,7 @@ public sealed class ControllerHarness : IAsyncDisposable
         await _host.StopAsync();
     }
 
-    private static int FreeTcpPort()
+    internal static int FreeTcpPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
