@@ -91,6 +91,16 @@ public sealed class ControllerHarness : IAsyncDisposable
         await _host.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>Waits until the controller and the simulated phones are connected again (after an Asterisk restart).</summary>
+    public async Task WaitForSimConnectedAsync()
+    {
+        await _sim.WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(20));
+        await _host.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>The calls the in-process controller is in charge of.</summary>
+    public int ActiveCalls => _host.Services.GetRequiredService<PhoneGroups.Calls.CallController>().ActiveCalls;
+
     /// <summary>The controller's health and metrics endpoint.</summary>
     public Uri Health { get; private init; } = null!;
 
