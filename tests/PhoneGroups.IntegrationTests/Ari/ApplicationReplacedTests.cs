@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using PhoneGroups.Ari.Connection;
 using PhoneGroups.Ari.Events;
 using PhoneGroups.Ari.Rest;
@@ -35,6 +38,8 @@ public sealed class ApplicationReplacedTests(AsteriskFixture asterisk) : IAsyncL
             await second.CloseAsync();
         }
 
+        // Nobody else holds the application now, yet an event for it does not reach the first socket.
+        var userEvent = await SendUserEventAsync("while-only-the-replaced-socket-is-open");
         await using var third = await RawEventSocket.ConnectAsync(App);
         var channel = await CallIntoTheAppAsync();
         await third.WaitForAsync(nameof(StasisStart), TimeSpan.FromSeconds(10));
@@ -42,6 +47,7 @@ public sealed class ApplicationReplacedTests(AsteriskFixture asterisk) : IAsyncL
         await third.WaitForAsync(nameof(StasisEnd), TimeSpan.FromSeconds(10));
 
         Assert.Equal([nameof(ApplicationReplaced)], first.Types);
+        Assert.Equal(HttpStatusCode.NotFound, userEvent); // for Asterisk the application is gone, though the first socket is open
     }
 
     [Fact]
@@ -78,6 +84,15 @@ public sealed class ApplicationReplacedTests(AsteriskFixture asterisk) : IAsyncL
         await other.WaitForAsync(nameof(ApplicationReplaced), TimeSpan.FromSeconds(5));
         var back = await ours.WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(5));
         Assert.True(back.IsReconnect);
+    }
+
+    /// <summary>POST /events/user/{name}?application=: Asterisk delivers it (or not) before it answers.</summary>
+    private static async Task<HttpStatusCode> SendUserEventAsync(string name)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:8088/ari/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("phonegroups:phonegroups")));
+        using var response = await http.PostAsync($"events/user/{name}?application={App}", content: null);
+        return response.StatusCode;
     }
 
     /// <summary>A Local channel whose ;1 half enters our application once the ;2 half answers; returns the ;1 id.</summary>
