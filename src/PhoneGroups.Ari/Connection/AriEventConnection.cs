@@ -17,7 +17,9 @@ namespace PhoneGroups.Ari.Connection;
 /// The event WebSocket of one Stasis application, kept connected for as long as it runs. One receive
 /// loop reads messages and only queues them: Asterisk drops readers that fall 100 ms behind, so nothing a
 /// subscriber does may slow the loop. A second loop publishes the queued events, one at a time and in
-/// Asterisk's order, to <see cref="Events"/>.
+/// Asterisk's order, to <see cref="Events"/>. When another connection takes the application
+/// (<c>ApplicationReplaced</c>) the state turns <see cref="AriConnectionStatus.Replaced"/> and, after a
+/// <see cref="TakeBackDelay"/>, a new connection takes it back.
 /// </summary>
 public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposable
 {

@@ -88,8 +88,8 @@ public sealed class AriEventConnectionTests
         var socket = new ScriptedWebSocket();
         _connector.Accept(socket);
         await using var sut = CreateSut();
-        var events = new List<AriEvent>();
-        using var recording = sut.Events.Subscribe(e => { lock (events) { events.Add(e); } });
+        var published = new TaskCompletionSource<AriEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var recording = sut.Events.OfType<ApplicationReplaced>().Subscribe(e => published.TrySetResult(e));
         sut.Start();
         await StateAsync(sut, s => s.IsConnected, "connected");
 
@@ -103,7 +103,7 @@ public sealed class AriEventConnectionTests
         Assert.Contains("two controllers", error.Message, StringComparison.Ordinal);
         Assert.Contains("phonegroups", error.Message, StringComparison.Ordinal);
         await Bounded.WaitAsync(socket.ClosedByClient, "the replaced socket was never closed");
-        await Bounded.WaitAsync(sut.Events.OfType<ApplicationReplaced>().FirstAsync().ToTask(), "ApplicationReplaced was not published");
+        await Bounded.WaitAsync(published.Task, "ApplicationReplaced was not published");
     }
 
     [Fact]
