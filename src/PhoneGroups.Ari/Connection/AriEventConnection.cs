@@ -19,7 +19,7 @@ namespace PhoneGroups.Ari.Connection;
 /// subscriber does may slow the loop. A second loop publishes the queued events, one at a time and in
 /// Asterisk's order, to <see cref="Events"/>. When another connection takes the application
 /// (<c>ApplicationReplaced</c>) the state turns <see cref="AriConnectionStatus.Replaced"/> and, after a
-/// <see cref="TakeBackDelay"/>, a new connection takes it back.
+/// back-off, a new connection takes it back.
 /// </summary>
 public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposable
 {
@@ -133,13 +133,14 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
 
     private async Task RunAsync(CancellationToken stop)
     {
-        var takeBack = new TakeBackDelay(TimeSpan.FromSeconds(_options.TakeBackDelaySeconds), TimeSpan.FromSeconds(_options.TakeBackMaxDelaySeconds));
+        var takeBack = new ConnectionBackoff(TimeSpan.FromSeconds(_options.TakeBackDelaySeconds), TimeSpan.FromSeconds(_options.TakeBackMaxDelaySeconds));
+        var drops = new ConnectionBackoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds));
         while (!stop.IsCancellationRequested && !_stopping)
         {
             WebSocket? socket = null;
             try
             {
-                // One pipeline run per outage, so a good connection resets the back-off.
+                // One pipeline run per outage: failed attempts back off within it.
                 socket = await _reconnect.ExecuteAsync(ConnectAsync, stop).ConfigureAwait(false);
                 Volatile.Write(ref _socket, socket);
                 var connectedAt = _time.GetTimestamp();
@@ -151,30 +152,56 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 }
 
                 _states.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, connections));
-                var end = await ReceiveAsync(socket, stop).ConfigureAwait(false);
-                if (!end.Replaced)
+                (bool Replaced, string Reason) end;
+                try
                 {
-                    Disconnected(end.Reason);
-                    continue;
+                    end = await ReceiveAsync(socket, stop).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is WebSocketException or IOException)
+                {
+                    end = (false, e.Message);
                 }
 
-                // Asterisk keeps a replaced socket open but sends nothing on it again, not even once the
-                // other connection leaves: only a new connection gets the application back. Closing this
-                // one does not disturb the other (Asterisk already took the application off it).
-                var delay = takeBack.Next(_time.GetElapsedTime(connectedAt));
-                Replaced(delay);
+                var held = _time.GetElapsedTime(connectedAt);
                 Volatile.Write(ref _socket, null);
                 await CloseQuietlyAsync(socket).ConfigureAwait(false);
                 socket = null;
-                await Task.Delay(delay, _time, stop).ConfigureAwait(false);
+                if (end.Replaced)
+                {
+                    // Asterisk keeps a replaced socket open but sends nothing on it again, not even once
+                    // the other connection leaves: only a new connection gets the application back.
+                    // Closing this one does not disturb the other (Asterisk already took the app off it).
+                    var delay = takeBack.Next(held);
+                    Replaced(delay);
+                    await Task.Delay(delay, _time, stop).ConfigureAwait(false);
+                }
+                else if (!_stopping)
+                {
+                    Disconnected(end.Reason);
+                    // A good connection (it held a while) resets the back-off: the next attempt is at
+                    // once. One dropped right after it was made waits, so a peer that accepts and then
+                    // closes cannot spin us in a tight loop.
+                    if (held >= drops.GoodAfter)
+                    {
+                        drops.Reset();
+                    }
+                    else
+                    {
+                        await Task.Delay(drops.Next(held), _time, stop).ConfigureAwait(false);
+                    }
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 break;
             }
-            catch (Exception e) when (e is WebSocketException or IOException)
+#pragma warning disable CA1031 // whatever went wrong, this loop is the controller's only way to Asterisk: it goes on
+            catch (Exception e)
+#pragma warning restore CA1031
             {
+                LogLoopFailed(_logger, _options.App, e);
                 Disconnected(e.Message);
+                await Task.Delay(drops.Next(TimeSpan.Zero), _time, CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -186,7 +213,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
             }
         }
 
-        if (_states.Value.Status != AriConnectionStatus.Disconnected)
+        if (_states.Value.Status != AriConnectionStatus.Disconnected || _stopping)
         {
             Disconnected("stopped");
         }
@@ -338,6 +365,9 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
 
     [LoggerMessage(Level = LogLevel.Error, Message = "ARI application {App} was taken over by another connection: two controllers (or another ARI client) use one Stasis application, and calls now go to the other one. Taking it back in {DelaySeconds:0.0} s; stop the other one or give it its own Ari:App")]
     private static partial void LogReplaced(ILogger logger, string app, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ARI event connection of application {App} failed unexpectedly; reconnecting")]
+    private static partial void LogLoopFailed(ILogger logger, string app, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI connect failed: {Reason}; attempt {Attempt}, next in {DelayMs:0} ms")]
     private static partial void LogConnectFailed(ILogger logger, string reason, int attempt, double delayMs);

@@ -74,12 +74,40 @@ public sealed class AriEventConnectionTests
         }
 
         await StateAsync(sut, s => s.IsConnected, "connected");
+        _time.Advance(TimeSpan.FromSeconds(15)); // a good connection: it held
         first.CloseFromServer();
 
-        // No time passes: the back-off of the earlier outage is forgotten.
+        // No more time passes: the back-off of the earlier outage is forgotten.
         await _connector.AttemptStartedAsync(5);
         var back = await StateAsync(sut, s => s.IsConnected && s.Connections == 2, "connected again");
         Assert.True(back.IsReconnect);
+    }
+
+    [Fact]
+    public async Task ConnectionDroppedRightAfterConnecting_WaitsBeforeConnectingAgain_LongerEachTime()
+    {
+        var sockets = Enumerable.Range(0, 6).Select(_ => new ScriptedWebSocket()).ToList();
+        sockets.ForEach(s => _connector.Accept(s));
+        await using var sut = CreateSut();
+        sut.Start();
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            await StateAsync(sut, s => s.IsConnected && s.Connections == i + 1, $"connection {i + 1}");
+            sockets[i].CloseFromServer();
+            await StateAsync(sut, s => !s.IsConnected, $"connection {i + 1} lost");
+            var wait = await _time.NextTimerAsync($"the wait after drop {i + 1}");
+            Assert.Equal(i + 1, _connector.Attempts);
+            waits.Add(wait);
+            _time.Advance(wait);
+        }
+
+        await StateAsync(sut, s => s.IsConnected && s.Connections == 6, "connection 6");
+        double[] steps = [0.2, 0.4, 0.8, 1.6, 3.2];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            Assert.InRange(waits[i].TotalSeconds, (steps[i] * 0.8) - 1e-6, steps[i] + 1e-6);
+        }
     }
 
     [Fact]
@@ -147,7 +175,7 @@ public sealed class AriEventConnectionTests
         double[] steps = [5, 10, 20, 20, 20];
         for (var i = 0; i < steps.Length; i++)
         {
-            Assert.InRange(delays[i].TotalSeconds, steps[i] * 0.8, steps[i]);
+            Assert.InRange(delays[i].TotalSeconds, (steps[i] * 0.8) - 1e-6, steps[i] + 1e-6);
         }
     }
 

@@ -2,7 +2,7 @@ using PhoneGroups.Ari.Connection;
 
 namespace PhoneGroups.Ari.Tests.Connection;
 
-public sealed class TakeBackDelayTests
+public sealed class ConnectionBackoffTests
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(1);
 
@@ -36,6 +36,18 @@ public sealed class TakeBackDelayTests
     }
 
     [Fact]
+    public void Reset_StartsAgainFromTheFirstWait()
+    {
+        var sut = CreateSut(random: 0.999999);
+        sut.Next(Soon);
+        sut.Next(Soon);
+
+        sut.Reset();
+
+        Assert.Equal(5, Math.Round(sut.Next(Soon).TotalSeconds));
+    }
+
+    [Fact]
     public void Next_ManyReplacements_NeverOverflowsPastTheMaximum()
     {
         var sut = CreateSut(random: 0.999999);
@@ -45,5 +57,5 @@ public sealed class TakeBackDelayTests
         }
     }
 
-    private static TakeBackDelay CreateSut(double random) => new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), () => random);
+    private static ConnectionBackoff CreateSut(double random) => new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), () => random);
 }
