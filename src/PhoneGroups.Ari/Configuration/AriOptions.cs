@@ -29,6 +29,21 @@ public sealed class AriOptions
     public double MaxReconnectDelaySeconds { get; set; } = 5;
 
     /// <summary>
+    /// How long to wait, after another connection took the application (<c>ApplicationReplaced</c>),
+    /// before taking it back, in seconds. Each replacement soon after taking it back doubles the wait, up
+    /// to <see cref="TakeBackMaxDelaySeconds"/>, so two controllers on one application fight at a bounded rate.
+    /// </summary>
+    /// <value>The default value is 5.</value>
+    public double TakeBackDelaySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// The longest wait before taking the application back, in seconds: the controller is connected again
+    /// at most this long (plus the connect) after the other connection left.
+    /// </summary>
+    /// <value>The default value is 20.</value>
+    public double TakeBackMaxDelaySeconds { get; set; } = 20;
+
+    /// <summary>
     /// Whether the application receives the events of every channel and bridge in Asterisk, not only of
     /// those in the application. For monitoring and tests; a controller does not need it.
     /// </summary>

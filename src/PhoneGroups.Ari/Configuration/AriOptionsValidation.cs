@@ -45,6 +45,16 @@ public sealed class AriOptionsValidation : IValidateOptions<AriOptions>
             errors.Add($"{section}:MaxReconnectDelaySeconds must be between 0.1 and 300, not {options.MaxReconnectDelaySeconds}");
         }
 
+        if (options.TakeBackDelaySeconds is < 0.1 or > 300)
+        {
+            errors.Add($"{section}:TakeBackDelaySeconds must be between 0.1 and 300, not {options.TakeBackDelaySeconds}");
+        }
+
+        if (options.TakeBackMaxDelaySeconds < options.TakeBackDelaySeconds || options.TakeBackMaxDelaySeconds > 300)
+        {
+            errors.Add($"{section}:TakeBackMaxDelaySeconds must be between {section}:TakeBackDelaySeconds ({options.TakeBackDelaySeconds}) and 300, not {options.TakeBackMaxDelaySeconds}");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

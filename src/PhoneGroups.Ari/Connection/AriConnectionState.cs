@@ -1,6 +1,6 @@
 namespace PhoneGroups.Ari.Connection;
 
-/// <summary>Whether the event WebSocket is up.</summary>
+/// <summary>Whether the event WebSocket is up and the application is ours.</summary>
 public enum AriConnectionStatus
 {
     /// <summary>Not connected yet, or the connection was lost; reconnects are under way.</summary>
@@ -8,11 +8,17 @@ public enum AriConnectionStatus
 
     /// <summary>Connected: Asterisk sends calls to the application.</summary>
     Connected,
+
+    /// <summary>
+    /// Another WebSocket took the application (Asterisk sent <c>ApplicationReplaced</c>): its calls and
+    /// events go there, none come here. The connection takes the application back after a back-off.
+    /// </summary>
+    Replaced,
 }
 
 /// <summary>A change of the event connection.</summary>
-/// <param name="Status">Connected or disconnected.</param>
-/// <param name="Reason">Why it was lost (empty when connected).</param>
+/// <param name="Status">Connected, disconnected or replaced.</param>
+/// <param name="Reason">Why it was lost or replaced (empty when connected).</param>
 /// <param name="Connections">How many times a connection was made so far (1 on the first).</param>
 public sealed record AriConnectionState(AriConnectionStatus Status, string Reason, int Connections)
 {
@@ -22,6 +28,12 @@ public sealed record AriConnectionState(AriConnectionStatus Status, string Reaso
     /// <summary>Whether events flow.</summary>
     public bool IsConnected => Status == AriConnectionStatus.Connected;
 
-    /// <summary>Whether this is a connection after a lost one (the controller must look at its calls again).</summary>
+    /// <summary>Whether another connection holds the application, so no events reach this one.</summary>
+    public bool IsReplaced => Status == AriConnectionStatus.Replaced;
+
+    /// <summary>
+    /// Whether this is a connection after a lost or replaced one: events of the gap were lost, so the
+    /// controller must look at its calls again.
+    /// </summary>
     public bool IsReconnect => IsConnected && Connections > 1;
 }

@@ -17,13 +17,16 @@ namespace PhoneGroups.Ari.Connection;
 /// The event WebSocket of one Stasis application, kept connected for as long as it runs. One receive
 /// loop reads messages and only queues them: Asterisk drops readers that fall 100 ms behind, so nothing a
 /// subscriber does may slow the loop. A second loop publishes the queued events, one at a time and in
-/// Asterisk's order, to <see cref="Events"/>.
+/// Asterisk's order, to <see cref="Events"/>. When another connection takes the application
+/// (<c>ApplicationReplaced</c>) the state turns <see cref="AriConnectionStatus.Replaced"/> and, after a
+/// back-off, a new connection takes it back.
 /// </summary>
 public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposable
 {
     private readonly AriOptions _options;
     private readonly ILogger<AriEventConnection> _logger;
-    private readonly Func<ClientWebSocket> _newSocket;
+    private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connect;
+    private readonly TimeProvider _time;
     private readonly ResiliencePipeline _reconnect;
     private readonly Channel<AriEvent> _queue = Channel.CreateUnbounded<AriEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Subject<AriEvent> _events = new();
@@ -32,21 +35,28 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
     private Task _receiving = Task.CompletedTask;
     private Task _publishing = Task.CompletedTask;
     private int _connections;
-    private ClientWebSocket? _socket;
+    private WebSocket? _socket;
     private volatile bool _stopping;
 
-    /// <summary>Creates the connection; <see cref="Start"/> opens it.</summary>
     private readonly Lock _stopGate = new();
     private Task? _stopped;
     private int _disposed;
 
-    public AriEventConnection(IOptions<AriOptions> options, ILogger<AriEventConnection> logger, TimeProvider? time = null, Func<ClientWebSocket>? newSocket = null)
+    /// <summary>Creates the connection; <see cref="Start"/> opens it.</summary>
+    public AriEventConnection(IOptions<AriOptions> options, ILogger<AriEventConnection> logger, TimeProvider? time = null)
+        : this(options, logger, time ?? TimeProvider.System, connect: null)
+    {
+    }
+
+    /// <summary>For tests: <paramref name="connect"/> opens a WebSocket to the address it is given (a fake one).</summary>
+    internal AriEventConnection(IOptions<AriOptions> options, ILogger<AriEventConnection> logger, TimeProvider time, Func<Uri, CancellationToken, Task<WebSocket>>? connect)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _logger = logger;
-        _newSocket = newSocket ?? (() => new ClientWebSocket());
-        _reconnect = ReconnectPolicy.Create(TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds), time ?? TimeProvider.System, (e, attempt, delay) =>
+        _time = time;
+        _connect = connect ?? ConnectClientAsync;
+        _reconnect = ReconnectPolicy.Create(TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds), time, (e, attempt, delay) =>
         {
             LogConnectFailed(_logger, e.Message, attempt, delay.TotalMilliseconds);
             return default;
@@ -123,14 +133,17 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
 
     private async Task RunAsync(CancellationToken stop)
     {
+        var takeBack = new ConnectionBackoff(TimeSpan.FromSeconds(_options.TakeBackDelaySeconds), TimeSpan.FromSeconds(_options.TakeBackMaxDelaySeconds));
+        var drops = new ConnectionBackoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds));
         while (!stop.IsCancellationRequested && !_stopping)
         {
-            ClientWebSocket? socket = null;
+            WebSocket? socket = null;
             try
             {
-                // One pipeline run per outage, so a good connection resets the back-off.
+                // One pipeline run per outage: failed attempts back off within it.
                 socket = await _reconnect.ExecuteAsync(ConnectAsync, stop).ConfigureAwait(false);
                 Volatile.Write(ref _socket, socket);
+                var connectedAt = _time.GetTimestamp();
                 var connections = Interlocked.Increment(ref _connections);
                 LogConnected(_logger, _options.App, _options.Url, connections);
                 if (connections > 1)
@@ -139,16 +152,56 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 }
 
                 _states.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, connections));
-                var reason = await ReceiveAsync(socket, stop).ConfigureAwait(false);
-                Disconnected(reason);
+                (bool Replaced, string Reason) end;
+                try
+                {
+                    end = await ReceiveAsync(socket, stop).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is WebSocketException or IOException)
+                {
+                    end = (false, e.Message);
+                }
+
+                var held = _time.GetElapsedTime(connectedAt);
+                Volatile.Write(ref _socket, null);
+                await CloseQuietlyAsync(socket).ConfigureAwait(false);
+                socket = null;
+                if (end.Replaced)
+                {
+                    // Asterisk keeps a replaced socket open but sends nothing on it again, not even once
+                    // the other connection leaves: only a new connection gets the application back.
+                    // Closing this one does not disturb the other (Asterisk already took the app off it).
+                    var delay = takeBack.Next(held);
+                    Replaced(delay);
+                    await Task.Delay(delay, _time, stop).ConfigureAwait(false);
+                }
+                else if (!_stopping)
+                {
+                    Disconnected(end.Reason);
+                    // A good connection (it held a while) resets the back-off: the next attempt is at
+                    // once. One dropped right after it was made waits, so a peer that accepts and then
+                    // closes cannot spin us in a tight loop.
+                    if (held >= drops.GoodAfter)
+                    {
+                        drops.Reset();
+                    }
+                    else
+                    {
+                        await Task.Delay(drops.Next(held), _time, stop).ConfigureAwait(false);
+                    }
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 break;
             }
-            catch (Exception e) when (e is WebSocketException or IOException)
+#pragma warning disable CA1031 // whatever went wrong, this loop is the controller's only way to Asterisk: it goes on
+            catch (Exception e)
+#pragma warning restore CA1031
             {
+                LogLoopFailed(_logger, _options.App, e);
                 Disconnected(e.Message);
+                await Task.Delay(drops.Next(TimeSpan.Zero), _time, CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -160,7 +213,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
             }
         }
 
-        if (_states.Value.IsConnected)
+        if (_states.Value.Status != AriConnectionStatus.Disconnected || _stopping)
         {
             Disconnected("stopped");
         }
@@ -172,18 +225,42 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
         _states.OnNext(new AriConnectionState(AriConnectionStatus.Disconnected, reason, _connections));
     }
 
-    private async ValueTask<ClientWebSocket> ConnectAsync(CancellationToken stop)
+    private void Replaced(TimeSpan takeBackIn)
+    {
+        LogReplaced(_logger, _options.App, takeBackIn.TotalSeconds);
+        AriMetrics.Replaced();
+        var reason = $"another connection took application {_options.App} (two controllers on one application?); taking it back in {takeBackIn.TotalSeconds:0.0} s";
+        _states.OnNext(new AriConnectionState(AriConnectionStatus.Replaced, reason, _connections));
+    }
+
+    private async ValueTask<WebSocket> ConnectAsync(CancellationToken stop)
+    {
+        var uri = EventsUri();
+        var limit = TimeSpan.FromSeconds(_options.RequestTimeoutSeconds);
+        using var timeout = new CancellationTokenSource(limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
+        try
+        {
+            return await _connect(uri, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+            // A host that drops packets: ConnectAsync gives up with a cancellation, which is a failed
+            // attempt like any other, not a stop.
+            throw new TimeoutException($"no WebSocket handshake from {uri.Authority} within {limit.TotalSeconds:0} s");
+        }
+    }
+
+    private async Task<WebSocket> ConnectClientAsync(Uri uri, CancellationToken cancellationToken)
     {
         // A ClientWebSocket that failed cannot be used again: every attempt gets a new one.
-        var socket = _newSocket();
+        var socket = new ClientWebSocket();
         try
         {
             socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
             socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
             socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.User}:{_options.Password}")));
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            timeout.CancelAfter(TimeSpan.FromSeconds(_options.RequestTimeoutSeconds));
-            await socket.ConnectAsync(EventsUri(), timeout.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
             return socket;
         }
         catch
@@ -200,8 +277,8 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
         return new Uri($"{scheme}://{baseUri.Authority}{baseUri.AbsolutePath}events?app={Uri.EscapeDataString(_options.App)}&subscribeAll={(_options.SubscribeAll ? "true" : "false")}");
     }
 
-    /// <summary>Reads messages until the socket closes; returns why it closed.</summary>
-    private async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken stop)
+    /// <summary>Reads messages until the socket closes or another connection takes the application; returns which and why.</summary>
+    private async Task<(bool Replaced, string Reason)> ReceiveAsync(WebSocket socket, CancellationToken stop)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         var message = new ArrayBufferWriter<byte>(64 * 1024);
@@ -212,7 +289,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 var result = await socket.ReceiveAsync(buffer.AsMemory(), stop).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    return $"Asterisk closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
+                    return (false, $"Asterisk closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd());
                 }
 
                 message.Write(buffer.AsSpan(0, result.Count));
@@ -226,6 +303,10 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 if (AriEventParser.TryParse(json, out var ariEvent, out var error))
                 {
                     _queue.Writer.TryWrite(ariEvent!);
+                    if (ariEvent is ApplicationReplaced)
+                    {
+                        return (true, "replaced");
+                    }
                 }
                 else
                 {
@@ -256,7 +337,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
         }
     }
 
-    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
+    private static async Task CloseQuietlyAsync(WebSocket socket)
     {
         try
         {
@@ -281,6 +362,12 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI disconnected: application {App}: {Reason}; reconnecting")]
     private static partial void LogDisconnected(ILogger logger, string app, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ARI application {App} was taken over by another connection: two controllers (or another ARI client) use one Stasis application, and calls now go to the other one. Taking it back in {DelaySeconds:0.0} s; stop the other one or give it its own Ari:App")]
+    private static partial void LogReplaced(ILogger logger, string app, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ARI event connection of application {App} failed unexpectedly; reconnecting")]
+    private static partial void LogLoopFailed(ILogger logger, string app, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI connect failed: {Reason}; attempt {Attempt}, next in {DelayMs:0} ms")]
     private static partial void LogConnectFailed(ILogger logger, string reason, int attempt, double delayMs);

@@ -8,7 +8,11 @@ public interface IAriEventSource
     /// <summary>Every event of the application, in the order Asterisk sent them.</summary>
     IObservable<AriEvent> Events { get; }
 
-    /// <summary>Connection state changes, starting with the current state.</summary>
+    /// <summary>
+    /// Connection state changes, starting with the current state: Disconnected, Connected, or Replaced
+    /// (another connection holds the application). A Connected state with
+    /// <see cref="AriConnectionState.IsReconnect"/> follows every gap, lost or replaced: events were missed.
+    /// </summary>
     IObservable<AriConnectionState> States { get; }
 
     /// <summary>Starts connecting (and reconnecting, until stopped).</summary>

@@ -6,7 +6,8 @@ namespace PhoneGroups.Ari.Connection;
 /// <summary>
 /// Retries connecting forever with exponential back-off and jitter, capped at a few seconds. One
 /// pipeline run covers one outage: after a good connection the next outage starts from the shortest
-/// delay again.
+/// delay again. Every failure is retried, timeouts included (a host that drops packets makes the
+/// connect time out with an <see cref="OperationCanceledException"/>); only stopping ends it.
 /// </summary>
 internal static class ReconnectPolicy
 {
@@ -14,7 +15,7 @@ internal static class ReconnectPolicy
         new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,

@@ -23,6 +23,9 @@ public static class AriMetrics
     private static readonly Counter<long> Reconnects = Meter.CreateCounter<long>(
         "phonegroups.ari.reconnects", description: "Event connections made again after one was lost");
 
+    private static readonly Counter<long> Replacements = Meter.CreateCounter<long>(
+        "phonegroups.ari.replacements", description: "Times another connection took the Stasis application (ApplicationReplaced)");
+
     /// <summary>A request answered (any status) or failed without answer (<paramref name="status"/> null).</summary>
     public static void RequestCompleted(HttpMethod method, HttpStatusCode? status, TimeSpan elapsed)
     {
@@ -35,6 +38,8 @@ public static class AriMetrics
     }
 
     public static void Reconnected() => Reconnects.Add(1);
+
+    public static void Replaced() => Replacements.Add(1);
 
     /// <summary>2xx, 4xx, 5xx…, or "none" when no answer came.</summary>
     public static string StatusClass(HttpStatusCode? status) => status is { } code ? $"{(int)code / 100}xx" : "none";

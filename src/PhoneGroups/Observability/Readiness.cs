@@ -44,9 +44,12 @@ internal sealed class Readiness : IDisposable
         var ari = _ari;
         var policy = _policies.Current;
         var stopping = _stopping.IsCancellationRequested;
-        var ariText = ari.IsConnected
-            ? $"connected (connection {ari.Connections})"
-            : $"disconnected: {ari.Reason}";
+        var ariText = ari.Status switch
+        {
+            AriConnectionStatus.Connected => $"connected (connection {ari.Connections})",
+            AriConnectionStatus.Replaced => $"replaced: {ari.Reason}",
+            _ => $"disconnected: {ari.Reason}",
+        };
         var policyText = $"loaded: {policy.Groups.Count} groups, {policy.Extensions.Count} extensions, {policy.Routes.Count} routes";
         var calls = _pipeline.Failure is { } failure ? $"pipeline stopped: {failure}" : "taking calls";
         return new ReadinessReport(ari.IsConnected && _pipeline.IsRunning && !stopping, ariText, policyText, calls, stopping);

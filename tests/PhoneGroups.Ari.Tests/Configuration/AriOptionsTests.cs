@@ -31,6 +31,22 @@ public sealed class AriOptionsTests
     }
 
     [Theory]
+    [InlineData(0.0, 20.0, "Ari:TakeBackDelaySeconds must be between 0.1 and 300, not 0")]
+    [InlineData(10.0, 5.0, "Ari:TakeBackMaxDelaySeconds must be between Ari:TakeBackDelaySeconds (10) and 300, not 5")]
+    [InlineData(5.0, 301.0, "Ari:TakeBackMaxDelaySeconds must be between Ari:TakeBackDelaySeconds (5) and 300, not 301")]
+    public void TakeBackDelays_OutOfRange_AreNamedByTheirKey(double first, double max, string expected)
+    {
+        var options = Valid();
+        options.TakeBackDelaySeconds = first;
+        options.TakeBackMaxDelaySeconds = max;
+
+        var result = new AriOptionsValidation().Validate(null, options);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("http://127.0.0.1:8088", false, "ws://127.0.0.1:8088/ari/events?app=phonegroups&subscribeAll=false")]
     [InlineData("https://pbx.example:8089/", false, "wss://pbx.example:8089/ari/events?app=phonegroups&subscribeAll=false")]
     [InlineData("http://127.0.0.1:8088/asterisk", true, "ws://127.0.0.1:8088/asterisk/ari/events?app=phonegroups&subscribeAll=true")]

@@ -31,5 +31,12 @@ public sealed class ReconnectTests(AsteriskFixture asterisk) : IAsyncLifetime
         await asterisk.Client.OriginateAsync(new OriginateRequest("Local/2001@phonegroups-sim") { App = "phonegroups-sim", ChannelId = id, OtherChannelId = id + "-2" });
         var start = await events.WaitForAsync<StasisStart>(e => e.Channel.Id == id + "-2");
         Assert.Equal(["2001"], start.Args);
+
+        // End the call while this connection still holds the application: an application that still has
+        // channels when its last connection leaves stays registered in Asterisk with the subscription
+        // model it was created with, and a later subscribeAll connection (the harness) would silently
+        // get only its own channels' events.
+        await asterisk.Client.HangupAsync(id);
+        await events.WaitForAsync<ChannelDestroyed>(e => e.Channel.Id == id + "-2");
     }
 }

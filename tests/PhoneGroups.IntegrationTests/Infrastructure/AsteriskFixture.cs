@@ -59,11 +59,13 @@ public sealed class AsteriskFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>An event connection for <paramref name="app"/>, started and connected.</summary>
-    public async Task<AriEventConnection> ConnectAsync(string app)
+    /// <summary>An event connection for <paramref name="app"/>, started and connected; <paramref name="configure"/> may change its settings.</summary>
+    public async Task<AriEventConnection> ConnectAsync(string app, Action<AriOptions>? configure = null)
     {
         EnsureStarted();
-        var connection = new AriEventConnection(Microsoft.Extensions.Options.Options.Create(Options(app)), NullLogger<AriEventConnection>.Instance);
+        var options = Options(app);
+        configure?.Invoke(options);
+        var connection = new AriEventConnection(Microsoft.Extensions.Options.Options.Create(options), NullLogger<AriEventConnection>.Instance);
         connection.Start();
         await connection.WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
         return connection;

@@ -76,6 +76,18 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ready_WhileAnotherConnectionHoldsTheApplication_Is503WithTheReason()
+    {
+        _ari.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, 1));
+        _ari.OnNext(new AriConnectionState(AriConnectionStatus.Replaced, "another connection took application phonegroups", 1));
+
+        var response = await _http.GetAsync("health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("\"ari\":\"replaced: another connection took application phonegroups", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ready_TurnsFalse_AsSoonAsTheHostStops()
     {
         _ari.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, 1));
