@@ -231,6 +231,8 @@ internal sealed class Call
                 return _state.OnChannelEnteredAsync(this, start, cancellationToken);
             case Dial dial:
                 return _state.OnDialAsync(this, dial, cancellationToken);
+            case ChannelStateChange change:
+                return _state.OnChannelStateChangedAsync(this, change, cancellationToken);
             case PlaybackFinished finished:
                 return _state.OnPlaybackFinishedAsync(this, finished, cancellationToken);
             case ChannelDtmfReceived dtmf:

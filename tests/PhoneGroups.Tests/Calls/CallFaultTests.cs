@@ -63,6 +63,21 @@ public sealed class CallFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LegUp_WithoutADialAnswerEvent_IsStillBridged()
+    {
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        _sut.Asterisk.LegEnters("A-leg1");
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+
+        _sut.Asterisk.Send(new ChannelStateChange { Type = nameof(ChannelStateChange), Application = CallPipelineTests.App, Channel = new Channel { Id = "A-leg1", State = "Up" } });
+
+        await Eventually.Async(() => _sut.Ari.Received().AddChannelsAsync("A-bridge", Arg.Is<IReadOnlyList<string>>(c => c.Contains("A") && c.Contains("A-leg1")), Arg.Any<CancellationToken>()));
+        _sut.DialStatus("A-leg1", "A", "ANSWER"); // arriving late changes nothing
+        await _sut.InState("A", "Bridged");
+        await _sut.Ari.Received(1).CreateBridgeAsync(Arg.Any<string?>(), Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task TimedOutLegCreation_IsAFailedLeg_AndItsLateArrivalIsHungUp_NotANewCall()
     {
         _sut.Ari.CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>())

@@ -36,6 +36,9 @@ internal abstract class CallState
     /// <summary>Progress of a leg being dialed.</summary>
     public virtual Task<CallState> OnDialAsync(Call call, Dial dial, CancellationToken cancellationToken) => Stay();
 
+    /// <summary>One of the call's channels changed state (e.g. a leg is answered: Up).</summary>
+    public virtual Task<CallState> OnChannelStateChangedAsync(Call call, ChannelStateChange change, CancellationToken cancellationToken) => Stay();
+
     /// <summary>A prompt played to the call finished.</summary>
     public virtual Task<CallState> OnPlaybackFinishedAsync(Call call, PlaybackFinished finished, CancellationToken cancellationToken) => Stay();
 

@@ -40,14 +40,7 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
                 await call.Services.Ari.RingAsync(call.Id, cancellationToken).ConfigureAwait(false);
                 return this;
             case "ANSWER":
-                // A pickup that came first owns the caller now; it hangs this leg up.
-                if (Attempt.Ringing?.TryAnswer() == false)
-                {
-                    return this;
-                }
-
-                Attempt.WithdrawRinging();
-                return await CallBridging.BridgeAsync(call, Attempt.LegId!, Attempt.Target?.Route ?? "internal", cancellationToken).ConfigureAwait(false);
+                return await AnsweredAsync(call, cancellationToken).ConfigureAwait(false);
             case "BUSY" or "CONGESTION" or "CHANUNAVAIL" or "NOANSWER":
                 var cause = HangupCauses.ForFailedLeg(dial.DialStatus, 0);
                 CallLog.LegFailed(call.Services.Logger, call.Id, Describe(call), dial.DialStatus, cause);
@@ -57,6 +50,15 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
                 return this;
         }
     }
+
+    /// <summary>
+    /// The leg is up. Normally the Dial event says so first; the state change is enough on its own, so a
+    /// callee that answers before a Dial ANSWER is seen (or without one) is still bridged.
+    /// </summary>
+    public override async Task<CallState> OnChannelStateChangedAsync(Call call, ChannelStateChange change, CancellationToken cancellationToken) =>
+        change.Channel.Id == Attempt.LegId && change.Channel.State == "Up"
+            ? await AnsweredAsync(call, cancellationToken).ConfigureAwait(false)
+            : this;
 
     public override async Task<CallState> OnChannelGoneAsync(Call call, string channelId, int cause, CancellationToken cancellationToken)
     {
@@ -90,6 +92,18 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
     }
 
     public override void OnCompleted(Call call) => Attempt.WithdrawRinging();
+
+    private async Task<CallState> AnsweredAsync(Call call, CancellationToken cancellationToken)
+    {
+        // A pickup that came first owns the caller now; it hangs this leg up.
+        if (Attempt.Ringing?.TryAnswer() == false)
+        {
+            return this;
+        }
+
+        Attempt.WithdrawRinging();
+        return await CallBridging.BridgeAsync(call, Attempt.LegId!, Attempt.Target?.Route ?? "internal", cancellationToken).ConfigureAwait(false);
+    }
 
     private string Describe(Call call) => Attempt.Target?.Route ?? call.Dialed;
 }
