@@ -59,7 +59,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         _logger = logger;
         _pipeline = pipeline;
         _lifetime = lifetime;
-        _services = new CallServices(ari, _app, _options, policies, _router, new RingingCalls(), new PromptCatalog(ari, time), logger, metrics, _redispatch.OnNext);
+        _services = new CallServices(ari, _app, _options, policies, _router, new RingingCalls(), new PromptCatalog(ari, time), logger, metrics, time, _redispatch.OnNext);
         _recovery = new CallRecovery(_services, time, NewCall);
         metrics.ObserveActiveCalls(() => _router.Calls.Count);
     }

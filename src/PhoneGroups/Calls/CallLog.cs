@@ -92,4 +92,16 @@ internal static partial class CallLog
 
     [LoggerMessage(EventId = 122, Level = LogLevel.Warning, Message = "Call {CallId}: stopping while it was {State}; {Outcome}")]
     public static partial void EndedByShutdown(ILogger logger, string callId, string state, string outcome);
+
+    [LoggerMessage(EventId = 123, Level = LogLevel.Information, Message = "Call {CallId}: {Caller} opened permission '{Permission}' with its password (try {Try})")]
+    public static partial void ChallengeOpened(ILogger logger, string callId, string caller, string permission, int @try);
+
+    [LoggerMessage(EventId = 124, Level = LogLevel.Information, Message = "Call {CallId}: {Caller} typed a wrong password for {Challenge} (try {Try} of {Tries})")]
+    public static partial void ChallengeWrong(ILogger logger, string callId, string caller, string challenge, int @try, int tries);
+
+    [LoggerMessage(EventId = 125, Level = LogLevel.Warning, Message = "Call {CallId}: {Caller} failed the password of {Challenge} {Tries} times; denied")]
+    public static partial void ChallengeFailed(ILogger logger, string callId, string caller, string challenge, int tries);
+
+    [LoggerMessage(EventId = 126, Level = LogLevel.Warning, Message = "Call {CallId}: {Caller} failed too many password challenges lately; {Challenge} denied without asking")]
+    public static partial void ChallengeLockedOut(ILogger logger, string callId, string caller, string challenge);
 }

@@ -18,6 +18,7 @@ internal sealed class CallServices(
     PromptCatalog prompts,
     ILogger logger,
     ControllerMetrics metrics,
+    TimeProvider time,
     Action<AriEvent> redispatch)
 {
     public IAriClient Ari { get; } = ari;
@@ -38,6 +39,12 @@ internal sealed class CallServices(
     public ILogger Logger { get; } = logger;
 
     public ControllerMetrics Metrics { get; } = metrics;
+
+    /// <summary>The clock timers of calls run on (the password pause).</summary>
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>Failed password challenges per caller, for the lockout.</summary>
+    public ChallengeGuard Challenges { get; } = new(time);
 
     private int _channelVarsWarned;
 

@@ -7,9 +7,13 @@ internal enum CallSignalKind
 {
     /// <summary>The controller stops: a call still being set up goes to the dialplan's fallback or ends with a cause.</summary>
     Shutdown,
+
+    /// <summary>The caller stopped typing a password: check what was typed (<see cref="CallSignal.Generation"/> names which pause).</summary>
+    DigitPause,
 }
 
 /// <summary>An event the controller sends to one call (it is never sent by Asterisk).</summary>
 /// <param name="CallId">The call's id (its caller channel).</param>
 /// <param name="Kind">What happened.</param>
-internal sealed record CallSignal(string CallId, CallSignalKind Kind) : AriEvent;
+/// <param name="Generation">For timers: which one fired, so a timer stopped too late is recognised and ignored.</param>
+internal sealed record CallSignal(string CallId, CallSignalKind Kind, int Generation = 0) : AriEvent;

@@ -17,6 +17,7 @@ internal sealed class ControllerMetrics : IDisposable
     private readonly Histogram<double> _decisionDuration;
     private readonly Counter<long> _bridges;
     private readonly Counter<long> _reloads;
+    private readonly Counter<long> _challenges;
     private Func<int> _activeCalls = () => 0;
 
     public ControllerMetrics(PolicyStore policies)
@@ -25,6 +26,7 @@ internal sealed class ControllerMetrics : IDisposable
         _decisionDuration = _meter.CreateHistogram<double>("phonegroups.decision.duration", "s", "Time the policy took to decide a call");
         _bridges = _meter.CreateCounter<long>("phonegroups.bridges.created", description: "Bridges created for answered and picked-up calls");
         _reloads = _meter.CreateCounter<long>("phonegroups.policy.reloads", description: "Policy file changes, by result (ok, rejected)");
+        _challenges = _meter.CreateCounter<long>("phonegroups.challenges", description: "Call-permission password challenges, by result (opened, failed, locked, abandoned)");
         _meter.CreateObservableGauge("phonegroups.calls.active", () => _activeCalls(), description: "Calls the controller is handling");
         _meter.CreateObservableGauge("phonegroups.policy.groups", () => policies.Current.Groups.Count, description: "Groups in the loaded policy");
         _meter.CreateObservableGauge("phonegroups.policy.extensions", () => policies.Current.Extensions.Count, description: "Extensions in the loaded policy");
@@ -40,6 +42,9 @@ internal sealed class ControllerMetrics : IDisposable
     }
 
     public void BridgeCreated() => _bridges.Add(1);
+
+    /// <summary>A password challenge ended: <paramref name="result"/> is opened, failed, locked or abandoned.</summary>
+    public void Challenged(string result) => _challenges.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public void PolicyReloaded(bool accepted) => _reloads.Add(1, new KeyValuePair<string, object?>("result", accepted ? "ok" : "rejected"));
 

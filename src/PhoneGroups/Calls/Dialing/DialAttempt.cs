@@ -12,12 +12,14 @@ internal sealed class DialAttempt
     private readonly Call _call;
     private readonly Queue<DialTarget> _targets;
     private readonly string? _extension; // an internal call rings this extension (pickup finds it)
+    private readonly string? _accountCode; // a call permission's, once its password was entered
 
-    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension)
+    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension, string? accountCode)
     {
         _call = call;
         _targets = targets;
         _extension = extension;
+        _accountCode = accountCode;
     }
 
     /// <summary>The target being called.</summary>
@@ -36,11 +38,12 @@ internal sealed class DialAttempt
     public bool CallerRinging { get; set; }
 
     /// <summary>What to call for an allowed decision.</summary>
-    public static DialAttempt For(Call call, Decision decision)
+    /// <remarks><paramref name="accountCode"/> goes on every leg's CDR (<c>CHANNEL(accountcode)</c>).</remarks>
+    public static DialAttempt For(Call call, Decision decision, string? accountCode = null)
     {
         if (decision.Action == DecisionAction.Bridge)
         {
-            return new DialAttempt(call, new Queue<DialTarget>([new DialTarget(null, decision.Endpoint!, null, call.Dialed, null)]), decision.Callee!.Number);
+            return new DialAttempt(call, new Queue<DialTarget>([new DialTarget(null, decision.Endpoint!, null, call.Dialed, null)]), decision.Callee!.Number, accountCode);
         }
 
         var targets = new Queue<DialTarget>();
@@ -50,7 +53,7 @@ internal sealed class DialAttempt
             targets.Enqueue(TargetOf(grant));
         }
 
-        return new DialAttempt(call, targets, null);
+        return new DialAttempt(call, targets, null, accountCode);
 
         DialTarget TargetOf(Policy.Model.RouteGrant grant) =>
             new(grant.Route.Name, grant.Route.FormatDial(call.Dialed), grant.Route.Context, grant.Route.FormatNumber(call.Dialed), grant.CallerId);
@@ -91,7 +94,7 @@ internal sealed class DialAttempt
             {
                 ChannelId = legId,
                 Originator = _call.Id,
-                Variables = ConnectedLine(target.CallerId),
+                Variables = LegVariables(target.CallerId, _accountCode),
             }, cancellationToken).ConfigureAwait(false);
             _call.Created(legId);
         }
@@ -161,11 +164,27 @@ internal sealed class DialAttempt
         }
     }
 
-    // An outgoing channel presents its connected line as the calling party: From and P-Asserted-Identity
-    // of the INVITE (and a Local channel's caller ID) are built from it.
-    private static Dictionary<string, string>? ConnectedLine(string? callerId) => callerId is null ? null : new Dictionary<string, string>
+    private static Dictionary<string, string>? LegVariables(string? callerId, string? accountCode)
     {
-        ["CONNECTEDLINE(num,i)"] = callerId,
-        ["CONNECTEDLINE(name,i)"] = callerId,
-    };
+        if (callerId is null && accountCode is null)
+        {
+            return null;
+        }
+
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (callerId is not null)
+        {
+            // An outgoing channel presents its connected line as the calling party: From and P-Asserted-Identity
+            // of the INVITE (and a Local channel's caller ID) are built from it.
+            variables["CONNECTEDLINE(num,i)"] = callerId;
+            variables["CONNECTEDLINE(name,i)"] = callerId;
+        }
+
+        if (accountCode is not null)
+        {
+            variables["CHANNEL(accountcode)"] = accountCode;
+        }
+
+        return variables;
+    }
 }
