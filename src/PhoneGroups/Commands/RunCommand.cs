@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Hosting;
+
+using PhoneGroups.Observability;
 
 namespace PhoneGroups.Commands;
 
@@ -36,7 +39,8 @@ internal static class RunCommand
         {
             using var host = ControllerHost.Build(args);
             host.Run();
-            return ExitCodes.Success;
+            // The controller stops itself when its call pipeline died: say so to the supervisor.
+            return host.Services.GetRequiredService<PipelineHealth>().IsRunning ? ExitCodes.Success : ExitCodes.PipelineStopped;
         }
         catch (OptionsValidationException e)
         {
