@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Model;
+using PhoneGroups.Policy.Numbers;
 using PhoneGroups.Policy.Patterns;
 
 namespace PhoneGroups.Policy.Compilation;
@@ -114,12 +115,19 @@ public sealed class CompiledPolicy
     public Decision Decide(string? callerExtension, string dialed)
     {
         ArgumentNullException.ThrowIfNull(dialed);
-        var match = _matches[_patterns.Match(dialed)];
         ExtensionInfo? caller = null;
         if (!string.IsNullOrEmpty(callerExtension))
         {
             _extensions.TryGetValue(callerExtension, out caller);
         }
+
+        // 0. Characters that could change a dial string or a dialplan continue: refused before any rule.
+        if (!DialedNumber.IsValid(dialed))
+        {
+            return new Decision(this, DecisionAction.Deny, DecisionReason.InvalidNumber, callerExtension, caller, dialed, null, MatchInfo.None);
+        }
+
+        var match = _matches[_patterns.Match(dialed)];
 
         var group = caller?.Group;
         ExtensionInfo? callee = null;
