@@ -18,6 +18,7 @@ public static class DecisionReasonCodes
         DecisionReason.RouteGranted => "route-granted",
         DecisionReason.RouteOpen => "route-open",
         DecisionReason.InvalidNumber => "invalid-number",
+        DecisionReason.EmergencyFromTrunk => "emergency-from-trunk",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

@@ -36,6 +36,8 @@ public static class DecisionExplainer
             case DecisionReason.InvalidNumber:
                 return $"{DialedNumber.Validate(dialed)?.Problem ?? "it is not a number"}, and a dialed number may hold only {DialedNumber.AllowedDescription} "
                     + "(dashes are ignored); no rule was checked";
+            case DecisionReason.EmergencyFromTrunk:
+                return $"{dialed} is an emergency number, but the call came in from a trunk, and calls from outside are never routed back out as emergency calls";
             case DecisionReason.Emergency:
                 return $"{dialed} is an emergency number ({FirstMatch(policy.EmergencyNumbers, dialed)}), which bypasses isolation and route grants";
             case DecisionReason.NoRoute when d.Match.IsEmergency:
