@@ -99,9 +99,17 @@ public sealed class SippPhone : IAsyncDisposable
         }
 
         // Drain its screen output so it never blocks on a full pipe.
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        await WaitUntilListeningAsync(address, process);
+        var screen = process.StandardOutput.ReadToEndAsync();
+        var complaints = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await WaitUntilListeningAsync(address, process);
+        }
+        catch (InvalidOperationException e) when (process.HasExited)
+        {
+            throw new InvalidOperationException($"{e.Message}: {await complaints} {await screen}", e);
+        }
+
         return new SippPhone(process, directory, address);
     }
 
