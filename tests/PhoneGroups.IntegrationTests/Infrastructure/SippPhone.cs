@@ -38,6 +38,10 @@ public sealed class SippPhone : IAsyncDisposable
     public static Task<SippPhone> SpoofAsync(string address, string fromUser, string dialed) =>
         StartAsync(address, "spoofed-call.xml", ["127.0.0.1:5060", "-s", dialed, "-key", "from_user", fromUser]);
 
+    /// <summary>A phone at <paramref name="address"/> calling <paramref name="dialed"/> and, once answered, REFERring the call to <paramref name="referTo"/>.</summary>
+    public static Task<SippPhone> CallAndTransferAsync(string address, string dialed, string referTo) =>
+        StartAsync(address, "transfer-call.xml", ["127.0.0.1:5060", "-s", dialed, "-key", "refer_to", referTo]);
+
     /// <summary>A phone or carrier at <paramref name="address"/> that answers the first call it gets.</summary>
     public static Task<SippPhone> AnswerAsync(string address) => StartAsync(address, "answer-call.xml", []);
 

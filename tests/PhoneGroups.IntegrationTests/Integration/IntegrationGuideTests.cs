@@ -55,6 +55,17 @@ public sealed class IntegrationGuideTests(AsteriskFixture asterisk) : IAsyncLife
                 Assert.Contains("SIP/2.0 200 OK", office.Messages, StringComparison.Ordinal);
             }
 
+            // A blind transfer (REFER) would be carried out by Asterisk's core, outside the controller: refused.
+            await using (var lobby = await SippPhone.AnswerAsync(Lobby2001))
+            await using (var office = await SippPhone.CallAndTransferAsync(Office1001, "2001", referTo: "5551234"))
+            {
+                await office.AssertSucceededAsync();
+                await lobby.AssertSucceededAsync();
+                Assert.Contains("SIP/2.0 200 OK", office.Messages, StringComparison.Ordinal);
+                Assert.DoesNotContain("SIP/2.0 202", office.Messages, StringComparison.Ordinal);
+                Assert.Contains("SIP/2.0 603", office.Messages, StringComparison.Ordinal);
+            }
+
             // Denied: the lobby is isolated.
             await using (var lobby = await SippPhone.CallAsync(Lobby2001, "1001", talk: TimeSpan.FromSeconds(1)))
             {
