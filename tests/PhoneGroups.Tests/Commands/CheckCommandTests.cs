@@ -78,6 +78,15 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_EmergencyFromTrunk_IsDenied()
+    {
+        var run = Check("--to", "911", "--from-trunk", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("\"reason\":\"emergency-from-trunk\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_JsonInjectedDialString_HasNoDialString()
     {
         var run = Check("--from", "1000", "--to", "011&PJSIP/19005551234@trunk-b&x", "--json");
