@@ -41,7 +41,8 @@ for port in 8088 5060 8090; do
 done
 
 if [ ! -f deploy/phonegroups.env ]; then
-    cp deploy/phonegroups.env.example deploy/phonegroups.env
+    # A fresh random password: the controller refuses the demo one, and both containers take it from here.
+    sed "s|^Ari__Password=.*|Ari__Password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')|" deploy/phonegroups.env.example > deploy/phonegroups.env
     env_created=yes
 fi
 bash eng/docker-bases.sh

@@ -12,6 +12,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 bash eng/install-tools.sh run
 bash eng/asterisk.sh start
-# The demo ARI password of asterisk-conf/ari.conf; a real deployment passes its own the same way.
+# The demo ARI password of asterisk-conf/ari.conf, which the controller accepts only with the demo switch;
+# a real deployment passes its own the same way (environment, never the command line).
 export Ari__Password="${Ari__Password:-phonegroups}"
+export Demo__AllowDemoPassword=true
 exec dotnet run --project src/PhoneGroups -- run --Policy:Path "$repo/asterisk-conf/policy.yaml" "$@"

@@ -55,7 +55,7 @@ load() {
 }
 
 # 1. With the controller: Stasis -> ARI event -> decision -> progress and prompt.
-Ari__Password=phonegroups "$work/controller/phonegroups" run --Policy:Path "$repo/asterisk-conf/policy.yaml" \
+Ari__Password=phonegroups Demo__AllowDemoPassword=true "$work/controller/phonegroups" run --Policy:Path "$repo/asterisk-conf/policy.yaml" \
     --Logging:Level Warning --Health:Url http://127.0.0.1:8090/ >"$work/controller.log" 2>&1 &
 controller_pid=$!
 for _ in $(seq 1 100); do "$work/controller/phonegroups" probe >/dev/null 2>&1 && break; sleep 0.2; done

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Model;
+using PhoneGroups.Policy.Numbers;
 using PhoneGroups.Policy.Patterns;
 
 namespace PhoneGroups.Policy.Compilation;
@@ -111,26 +112,48 @@ public sealed class CompiledPolicy
     /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>.
     /// Pure and allocation-free: safe to call from any thread, as often as calls arrive.
     /// </summary>
-    public Decision Decide(string? callerExtension, string dialed)
+    public Decision Decide(string? callerExtension, string dialed) => Decide(callerExtension, dialed, CallOrigin.Internal);
+
+    /// <summary>
+    /// Decides a call from <paramref name="callerExtension"/> to <paramref name="dialed"/> that came from
+    /// <paramref name="origin"/>. Allocation-free, except for emergency calls (their route list).
+    /// </summary>
+    public Decision Decide(string? callerExtension, string dialed, CallOrigin origin)
     {
         ArgumentNullException.ThrowIfNull(dialed);
-        var match = _matches[_patterns.Match(dialed)];
         ExtensionInfo? caller = null;
         if (!string.IsNullOrEmpty(callerExtension))
         {
             _extensions.TryGetValue(callerExtension, out caller);
         }
 
+        // 0. Characters that could change a dial string or a dialplan continue: refused before any rule.
+        if (!DialedNumber.IsValid(dialed))
+        {
+            return new Decision(this, DecisionAction.Deny, DecisionReason.InvalidNumber, callerExtension, caller, dialed, null, MatchInfo.None);
+        }
+
+        var match = _matches[_patterns.Match(dialed)];
+
         var group = caller?.Group;
         ExtensionInfo? callee = null;
 
-        // 1. Emergency numbers bypass isolation and route grants.
+        // 1. Emergency numbers bypass isolation and route grants, but only for calls from inside.
         if (match.IsEmergency)
         {
-            return match.Routes.Length == 0
-                ? Deny(DecisionReason.NoRoute)
-                : new Decision(this, DecisionAction.Route, DecisionReason.Emergency, callerExtension, caller, dialed, null, match,
-                    FailoverRoutes.Resolve(match.Routes[0], OpenGrants, group, ignoreGrants: true), 0, ignoreGrants: true);
+            if (origin == CallOrigin.Trunk)
+            {
+                return Deny(DecisionReason.EmergencyFromTrunk);
+            }
+
+            if (match.Routes.Length == 0)
+            {
+                return Deny(DecisionReason.NoRoute);
+            }
+
+            var emergencyRoutes = EmergencyRoutes(match, caller);
+            return new Decision(this, DecisionAction.Route, DecisionReason.Emergency, callerExtension, caller, dialed, null, match,
+                emergencyRoutes[0], 0, ignoreGrants: true, emergencyRoutes);
         }
 
         callee = FindExtension(dialed);
@@ -194,6 +217,23 @@ public sealed class CompiledPolicy
 
         Decision Bridge(DecisionReason reason) =>
             new(this, DecisionAction.Bridge, reason, callerExtension, caller, dialed, callee, match);
+    }
+
+    /// <summary>
+    /// Every route that matches an emergency number, in route order, whatever the grants, each presenting the
+    /// caller group's emergency caller ID (a callback number), else the extension's own number, else (an
+    /// unknown phone) the caller's own caller ID.
+    /// </summary>
+    private RouteGrant[] EmergencyRoutes(MatchInfo match, ExtensionInfo? caller)
+    {
+        var callerId = caller?.Group?.EmergencyCallerId ?? caller?.Number;
+        var grants = new RouteGrant[match.Routes.Length];
+        for (var i = 0; i < grants.Length; i++)
+        {
+            grants[i] = callerId is null ? OpenGrants[match.Routes[i]] : new RouteGrant(_routes[match.Routes[i]], callerId);
+        }
+
+        return grants;
     }
 
     /// <summary>The internal extension <paramref name="dialed"/> names, ignoring dashes as Asterisk does.</summary>

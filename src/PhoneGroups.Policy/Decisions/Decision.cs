@@ -15,10 +15,13 @@ public readonly struct Decision
     private readonly MatchInfo? _match;
     private readonly int _routePosition;   // index of Route in _match.Routes
     private readonly bool _ignoreGrants;
+    private readonly RouteGrant[]? _emergencyRoutes;
 
     internal Decision(CompiledPolicy policy, DecisionAction action, DecisionReason reason, string? callerNumber, ExtensionInfo? caller,
-        string dialed, ExtensionInfo? callee, MatchInfo match, RouteGrant? route = null, int routePosition = 0, bool ignoreGrants = false)
+        string dialed, ExtensionInfo? callee, MatchInfo match, RouteGrant? route = null, int routePosition = 0, bool ignoreGrants = false,
+        RouteGrant[]? emergencyRoutes = null)
     {
+        _emergencyRoutes = emergencyRoutes;
         Policy = policy;
         Action = action;
         Reason = reason;
@@ -74,7 +77,23 @@ public readonly struct Decision
     /// <summary>The other routes to try, in order, when <see cref="Route"/> fails.</summary>
     public FailoverRoutes Failover => Route is null || _match is null
         ? default
-        : new FailoverRoutes(_match.Routes, _routePosition + 1, Policy.OpenGrants, CallerGroup, _ignoreGrants);
+        : _emergencyRoutes is not null
+            ? new FailoverRoutes(_emergencyRoutes, 1)
+            : new FailoverRoutes(_match.Routes, _routePosition + 1, Policy.OpenGrants, CallerGroup, _ignoreGrants);
+
+    /// <summary>
+    /// Whether this is an emergency call: it must not be lost. The controller dials its legs without the
+    /// ordinary ring timeout, fails over through <see cref="EmergencyRoutes"/> whatever the failure, and logs
+    /// it at Warning.
+    /// </summary>
+    public bool IsEmergency => Reason == DecisionReason.Emergency;
+
+    /// <summary>
+    /// For an emergency call, every matching route in route order, grants ignored: <see cref="Route"/> first,
+    /// then its fail-over routes. Each presents <see cref="CallerId"/> (the group's <c>emergencyCallerId</c>, else
+    /// the extension's own number). Empty for other calls.
+    /// </summary>
+    public IReadOnlyList<RouteGrant> EmergencyRoutes => _emergencyRoutes ?? [];
 
     /// <summary>The prompt language from the policy: the caller extension's, else its group's, else null.</summary>
     public string? CallerLanguage => Caller?.EffectiveLanguage;

@@ -35,4 +35,10 @@ public enum DecisionReason
 
     /// <summary><c>route-open</c>: a route matches and the caller's group does not restrict routes.</summary>
     RouteOpen,
+
+    /// <summary><c>invalid-number</c>: the dialed number holds a character that may not be dialed (see <see cref="Numbers.DialedNumber"/>); no rule ran.</summary>
+    InvalidNumber,
+
+    /// <summary><c>emergency-from-trunk</c>: an emergency number dialed by a call that came in from a trunk; never routed back out.</summary>
+    EmergencyFromTrunk,
 }

@@ -17,6 +17,8 @@ public static class DecisionReasonCodes
         DecisionReason.RouteNotGranted => "route-not-granted",
         DecisionReason.RouteGranted => "route-granted",
         DecisionReason.RouteOpen => "route-open",
+        DecisionReason.InvalidNumber => "invalid-number",
+        DecisionReason.EmergencyFromTrunk => "emergency-from-trunk",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

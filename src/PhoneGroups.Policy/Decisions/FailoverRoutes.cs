@@ -13,6 +13,7 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
     private readonly RouteGrant[]? _openGrants;
     private readonly GroupInfo? _group;
     private readonly bool _ignoreGrants;       // emergency calls may use any matching route
+    private readonly RouteGrant[]? _grants;    // or: the grants themselves, already resolved (emergency calls)
 
     internal FailoverRoutes(int[] matchingRoutes, int start, RouteGrant[] openGrants, GroupInfo? group, bool ignoreGrants)
     {
@@ -21,6 +22,12 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
         _openGrants = openGrants;
         _group = group;
         _ignoreGrants = ignoreGrants;
+    }
+
+    internal FailoverRoutes(RouteGrant[] grants, int start)
+    {
+        _grants = grants;
+        _start = start;
     }
 
     /// <summary>How many fail-over routes there are (walks the list).</summary>
@@ -86,6 +93,17 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
         /// <inheritdoc />
         public bool MoveNext()
         {
+            if (_routes._grants is { } grants)
+            {
+                if (_next >= grants.Length)
+                {
+                    return false;
+                }
+
+                Current = grants[_next++];
+                return true;
+            }
+
             var matching = _routes._matchingRoutes;
             if (matching is null)
             {

@@ -2,6 +2,7 @@ using System.Text;
 using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Model;
+using PhoneGroups.Policy.Numbers;
 using PhoneGroups.Policy.Patterns;
 
 namespace PhoneGroups.Policy.Explanations;
@@ -32,6 +33,11 @@ public static class DecisionExplainer
         var policy = d.Policy;
         switch (d.Reason)
         {
+            case DecisionReason.InvalidNumber:
+                return $"{DialedNumber.Validate(dialed)?.Problem ?? "it is not a number"}, and a dialed number may hold only {DialedNumber.AllowedDescription} "
+                    + "(dashes are ignored); no rule was checked";
+            case DecisionReason.EmergencyFromTrunk:
+                return $"{dialed} is an emergency number, but the call came in from a trunk, and calls from outside are never routed back out as emergency calls";
             case DecisionReason.Emergency:
                 return $"{dialed} is an emergency number ({FirstMatch(policy.EmergencyNumbers, dialed)}), which bypasses isolation and route grants";
             case DecisionReason.NoRoute when d.Match.IsEmergency:
@@ -109,11 +115,11 @@ public static class DecisionExplainer
             return $"{caller.Number} ({DescribeGroup(caller.Group)})";
         }
 
-        return string.IsNullOrEmpty(d.CallerNumber) ? "An unknown caller" : $"{d.CallerNumber} (not an internal extension)";
+        return string.IsNullOrEmpty(d.CallerNumber) ? "An unknown caller" : $"{DialedNumber.Printable(d.CallerNumber)} (not an internal extension)";
     }
 
     private static string DescribeTarget(in Decision d) =>
-        d.Callee is { } callee ? $"{callee.Number} ({DescribeGroup(callee.Group)})" : d.Dialed;
+        d.Callee is { } callee ? $"{callee.Number} ({DescribeGroup(callee.Group)})" : d.Dialed.Length == 0 ? "an empty number" : DialedNumber.Printable(d.Dialed);
 
     private static string DescribeGroup(GroupInfo? group) => group switch
     {

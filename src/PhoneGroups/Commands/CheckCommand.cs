@@ -11,12 +11,13 @@ namespace PhoneGroups.Commands;
 internal static class CheckCommand
 {
     public const string Usage = """
-        Usage: phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--json]
+        Usage: phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--from-trunk] [--json]
 
         Decides a call from EXTENSION to NUMBER as the controller would, and explains the decision.
           --policy FILE      the policy file (YAML)
           --from EXTENSION   the calling extension; leave out for a caller from outside (unknown)
           --to NUMBER        the dialed number
+          --from-trunk       the call came in from a trunk (never routed out as an emergency call)
           --json             print one JSON object instead of a sentence
 
         Exit code: 0 allowed, 1 denied, 2 invalid input (the reason is printed on stderr).
@@ -30,7 +31,7 @@ internal static class CheckCommand
             return ExitCodes.Success;
         }
 
-        if (!CommandArguments.TryParse(args, ["--policy", "--from", "--to"], ["--json"], out var options, out var error))
+        if (!CommandArguments.TryParse(args, ["--policy", "--from", "--to"], ["--json", "--from-trunk"], out var options, out var error))
         {
             return Fail(stderr, error);
         }
@@ -54,7 +55,8 @@ internal static class CheckCommand
             return ExitCodes.InvalidInput;
         }
 
-        var decision = loaded.Policy.Decide(options.Value("--from"), to);
+        var origin = options.Flag("--from-trunk") ? CallOrigin.Trunk : CallOrigin.Internal;
+        var decision = loaded.Policy.Decide(options.Value("--from"), to, origin);
         stdout.WriteLine(options.Flag("--json") ? ToJson(decision) : DecisionExplainer.Explain(decision));
         return decision.IsAllowed ? ExitCodes.Success : ExitCodes.Denied;
     }

@@ -27,12 +27,22 @@ internal static class RunCommand
           --Logging:Format FORMAT       auto, text or json
         """;
 
+    internal static bool PasswordOnCommandLine(IEnumerable<string> args) =>
+        args.Any(a => a.TrimStart('-', '/').Replace("__", ":", StringComparison.Ordinal)
+            .StartsWith("Ari:Password", StringComparison.OrdinalIgnoreCase));
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Contains("--help") || args.Contains("-h"))
         {
             stdout.WriteLine(Usage);
             return ExitCodes.Success;
+        }
+
+        if (PasswordOnCommandLine(args))
+        {
+            // Every local user reads a process's command line in /proc/<pid>/cmdline.
+            stderr.WriteLine("phonegroups: warning: the ARI password is on the command line, where every local user can read it (/proc); pass it as Ari__Password in the environment or an env file");
         }
 
         try

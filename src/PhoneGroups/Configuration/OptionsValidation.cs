@@ -49,6 +49,19 @@ internal sealed class CallOptionsValidation : IValidateOptions<CallOptions>
             errors.Add($"{section}:FallbackPrompt must name a sound, e.g. ss-noservice");
         }
 
+        if (options.TrustCallerIdNumber)
+        {
+            errors.Add($"{section}:TrustCallerIdNumber trusted every caller ID and is gone: list the endpoints whose caller ID you trust in {section}:TrustCallerIdFrom (e.g. PJSIP/branch-office)");
+        }
+
+        foreach (var endpoint in options.TrustCallerIdFrom)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(endpoint ?? string.Empty, @"^PJSIP/[^\s/,&]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                errors.Add($"{section}:TrustCallerIdFrom holds '{endpoint}', which is not a PJSIP endpoint like PJSIP/branch-office");
+            }
+        }
+
         if (options.ShutdownTimeoutSeconds is < 0 or > 300)
         {
             errors.Add($"{section}:ShutdownTimeoutSeconds must be between 0 and 300, not {options.ShutdownTimeoutSeconds}");

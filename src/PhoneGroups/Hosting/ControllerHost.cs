@@ -41,6 +41,7 @@ internal static class ControllerHost
         services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallOptions>, CallOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PhoneGroups.Ari.Configuration.AriOptions>, DemoPasswordValidation>());
         services.AddSingleton(sp => LoadInitialPolicy(sp.GetRequiredService<IOptions<PolicyOptions>>().Value.Path));
         // Hosted services stop in reverse order: the health endpoint outlives the controller's shutdown,
         // so readiness answers "stopping" (503) while calls being set up finish.

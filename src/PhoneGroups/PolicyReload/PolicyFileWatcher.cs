@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PhoneGroups.Configuration;
 using PhoneGroups.Observability;
 using PhoneGroups.Policy;
+using PhoneGroups.Policy.Loading;
 
 namespace PhoneGroups.PolicyReload;
 
@@ -49,7 +50,20 @@ internal sealed partial class PolicyFileWatcher(
         }
 
         _loaded = stamp;
-        var result = store.Reload(path);
+        PolicyLoadResult result;
+        try
+        {
+            result = store.Reload(path);
+        }
+#pragma warning disable CA1031 // the controller must outlive any policy file: the previous policy stays
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            metrics.PolicyReloaded(false);
+            LogReloadFailed(logger, path, e);
+            return true;
+        }
+
         metrics.PolicyReloaded(result.Success);
         if (result.Success)
         {
@@ -63,6 +77,9 @@ internal sealed partial class PolicyFileWatcher(
 
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Policy change in {PolicyPath} could not be loaded; the previous policy stays in force")]
+    private static partial void LogReloadFailed(ILogger logger, string policyPath, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Policy reloaded from {PolicyPath}: {Groups} groups, {Extensions} extensions, {Routes} routes; new calls use it")]
     private static partial void LogReloaded(ILogger logger, string policyPath, int groups, int extensions, int routes);

@@ -63,7 +63,7 @@ public sealed class ControllerHarness : IAsyncDisposable
         var healthUrl = $"http://127.0.0.1:{FreeTcpPort()}/";
         var host = ControllerHost.Build(
         [
-            "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Ari:App", "phonegroups",
+            "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Demo:AllowDemoPassword", "true", "--Ari:App", "phonegroups",
             "--Policy:Path", policyPath, "--Policy:PollMilliseconds", "200",
             "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",
