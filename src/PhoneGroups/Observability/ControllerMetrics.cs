@@ -12,7 +12,7 @@ internal sealed class ControllerMetrics : IDisposable
 {
     public const string MeterName = "PhoneGroups";
 
-    private readonly Meter _meter = new(MeterName);
+    private readonly Meter _meter;
     private readonly Counter<long> _decided;
     private readonly Histogram<double> _decisionDuration;
     private readonly Counter<long> _bridges;
@@ -20,8 +20,10 @@ internal sealed class ControllerMetrics : IDisposable
     private readonly Counter<long> _challenges;
     private Func<int> _activeCalls = () => 0;
 
-    public ControllerMetrics(PolicyStore policies)
+    /// <summary>The meter comes from <paramref name="meterFactory"/> when there is one (the host's), so its lifetime is the host's.</summary>
+    public ControllerMetrics(PolicyStore policies, IMeterFactory? meterFactory = null)
     {
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _decided = _meter.CreateCounter<long>("phonegroups.calls.decided", description: "Calls decided, by decision and reason");
         _decisionDuration = _meter.CreateHistogram<double>("phonegroups.decision.duration", "s", "Time the policy took to decide a call");
         _bridges = _meter.CreateCounter<long>("phonegroups.bridges.created", description: "Bridges created for answered and picked-up calls");
@@ -51,5 +53,12 @@ internal sealed class ControllerMetrics : IDisposable
     /// <summary>Where the number of calls in progress is read from.</summary>
     public void ObserveActiveCalls(Func<int> activeCalls) => _activeCalls = activeCalls;
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        // A factory's meters are disposed with the factory.
+        if (_meter.Scope is null)
+        {
+            _meter.Dispose();
+        }
+    }
 }
