@@ -71,7 +71,10 @@ internal static class ControllerHost
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
 
         services.AddProblemDetails();
-        services.AddAuthentication(BearerTokenHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        // Authentication core only: bearer tokens need no cookies, so no data-protection keys on disk.
+        services.AddAuthenticationCore(o => o.DefaultScheme = BearerTokenHandler.SchemeName);
+        services.AddWebEncoders();
+        new AuthenticationBuilder(services).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         ApiEndpoints.AddPolicies(services.AddAuthorizationBuilder());
         services.AddOpenApi();
         LoggingLevel.Validate(configuration);
