@@ -15,7 +15,7 @@ namespace PhoneGroups.Api;
 /// </summary>
 internal sealed class PolicyWriter(IRevisionStore store, PolicyPublisher publisher)
 {
-    private const int Attempts = 3;
+    private const int Attempts = 8;
 
     /// <summary>Applies <paramref name="edit"/> to the document; returns the revision in force afterwards.</summary>
     public async Task<PolicyRevision> EditAsync(string? ifMatch, string author, Func<PolicyEditor, string> edit, CancellationToken cancellationToken)
@@ -35,9 +35,11 @@ internal sealed class PolicyWriter(IRevisionStore store, PolicyPublisher publish
             {
                 return await AppendAsync(latest, PolicyTree.ToYaml(editor.Root), author, summary, null, cancellationToken).ConfigureAwait(false);
             }
-            catch (RevisionConflictException e) when (ifMatch is null && attempt < Attempts)
+            catch (RevisionConflictException) when (ifMatch is null && attempt < Attempts)
             {
-                _ = e; // someone wrote first: redo the edit on their revision
+                // Someone wrote first: redo the edit on their revision, after a short random pause so that
+                // writers racing from several controllers spread out.
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken).ConfigureAwait(false);
             }
         }
     }
