@@ -50,7 +50,8 @@ internal sealed class ApiHost : IAsyncDisposable
     public async Task<HttpClient> ClientAsync(string role = ApiRoles.Admin, string? name = null)
     {
         var secret = TokenSecrets.Create();
-        var tokens = (ITokenStore)_host.Services.GetService(typeof(ITokenStore))!;
+        var tokens = (SqlStore)_host.Services.GetService(typeof(SqlStore))!;
+        await tokens.InitializeAsync(); // as 'phonegroups token create' does; with the file provider nothing else creates the tables
         await tokens.AddAsync(new ApiToken(name ?? role + "-" + Guid.NewGuid().ToString("N")[..6], role, TokenSecrets.Hash(secret), DateTimeOffset.UtcNow));
         return Client(secret);
     }
