@@ -82,7 +82,7 @@ internal sealed class PolicyWriter(IRevisionStore store, PolicyPublisher publish
         }
 
         var revision = await store.AppendAsync(latest.Id, yaml, author, summary, restoredFrom, cancellationToken).ConfigureAwait(false);
-        publisher.Publish(revision);
+        publisher.Publish(revision, loaded);
         return revision;
     }
 

@@ -64,8 +64,12 @@ internal sealed partial class PolicyPublisher
         }
     }
 
-    /// <summary>Puts <paramref name="revision"/> in force. Returns the load result, or null when a newer revision already is in force.</summary>
-    public PolicyLoadResult? Publish(PolicyRevision revision)
+    /// <summary>
+    /// Puts <paramref name="revision"/> in force. Returns the load result, or null when a newer revision already is
+    /// in force. <paramref name="validated"/> is the revision's document already loaded (by the API, which had to
+    /// validate it): on a large policy that saves compiling it a second time.
+    /// </summary>
+    public PolicyLoadResult? Publish(PolicyRevision revision, PolicyLoadResult? validated = null)
     {
         ArgumentNullException.ThrowIfNull(revision);
         lock (_gate)
@@ -75,7 +79,7 @@ internal sealed partial class PolicyPublisher
                 return null;
             }
 
-            var result = Compile(revision, _discovered);
+            var result = Compile(revision, _discovered, validated);
             Published?.Invoke(result.Success);
             if (result.Success)
             {
@@ -104,14 +108,14 @@ internal sealed partial class PolicyPublisher
             }
 
             _discovered = set;
-            Compile(_revision, set);
+            Compile(_revision, set, null);
         }
     }
 
     /// <summary>Compiles and, when valid, puts in force. Caller holds the lock.</summary>
-    private PolicyLoadResult Compile(PolicyRevision revision, IReadOnlySet<string> discovered)
+    private PolicyLoadResult Compile(PolicyRevision revision, IReadOnlySet<string> discovered, PolicyLoadResult? validated)
     {
-        var plain = PolicyLoader.LoadText(revision.Document, SourceName(revision));
+        var plain = validated is { Success: true } ? validated : PolicyLoader.LoadText(revision.Document, SourceName(revision));
         if (!plain.Success)
         {
             return plain;
