@@ -16,6 +16,12 @@ namespace PhoneGroups.Documents;
 /// </summary>
 public static partial class PolicyTree
 {
+    /// <summary>Deeper than any policy; deeper input is refused before it can exhaust the stack.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Nodes after aliases are expanded: ten times the 100k-extension benchmark policy; more is an alias bomb.</summary>
+    public const int MaxNodes = 5_000_000;
+
     /// <summary>Reads YAML (one document) into a JSON tree.</summary>
     /// <exception cref="PolicyTreeException">The text is not YAML, or not a mapping at the top.</exception>
     public static JsonObject FromYaml(string yaml)
@@ -24,6 +30,7 @@ public static partial class PolicyTree
         var stream = new YamlStream();
         try
         {
+            CheckDepth(yaml);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -36,7 +43,8 @@ public static partial class PolicyTree
             return [];
         }
 
-        return ToJson(stream.Documents[0].RootNode) as JsonObject
+        var budget = MaxNodes;
+        return ToJson(stream.Documents[0].RootNode, ref budget) as JsonObject
             ?? throw new PolicyTreeException("the policy must be a mapping (version, settings, groups, ...)", 1);
     }
 
@@ -66,14 +74,61 @@ public static partial class PolicyTree
         return DocumentEnd().Replace(text, string.Empty);
     }
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    private static JsonNode? ToJson(YamlNode node, ref int budget)
     {
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(entry =>
-            KeyValuePair.Create(entry.Key is YamlScalarNode { Value: { } key } ? key : entry.Key.ToString(), ToJson(entry.Value)))),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
-        YamlScalarNode scalar => ToJson(scalar),
-        _ => null,
-    };
+        if (--budget < 0)
+        {
+            throw new PolicyTreeException($"the document expands to more than {MaxNodes:N0} values (aliases?)", node.Start.Line > int.MaxValue ? 0 : (int)node.Start.Line);
+        }
+
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                var obj = new JsonObject();
+                foreach (var (key, value) in mapping.Children)
+                {
+                    var name = key is YamlScalarNode { Value: { } text } ? text : key.ToString();
+                    if (obj.ContainsKey(name))
+                    {
+                        throw new PolicyTreeException($"line {key.Start.Line}: key '{name}' is given twice", (int)key.Start.Line);
+                    }
+
+                    obj[name] = ToJson(value, ref budget);
+                }
+
+                return obj;
+            case YamlSequenceNode sequence:
+                var array = new JsonArray();
+                foreach (var item in sequence.Children)
+                {
+                    array.Add(ToJson(item, ref budget));
+                }
+
+                return array;
+            case YamlScalarNode scalar:
+                return ToJson(scalar);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Refuses nesting deeper than <see cref="MaxDepth"/>, reading events only (no recursion).</summary>
+    private static void CheckDepth(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
+                    throw new PolicyTreeException($"line {parser.Current.Start.Line}: nested deeper than {MaxDepth} levels", (int)parser.Current.Start.Line);
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
 
     private static JsonNode? ToJson(YamlScalarNode scalar)
     {

@@ -44,6 +44,30 @@ public sealed class PolicyTreeTests
         Assert.DoesNotContain("...", yaml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AliasBomb_IsRefused_InsteadOfExpanded()
+    {
+        var yaml = new System.Text.StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 9; i++)
+        {
+            yaml.Append($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        }
+
+        var error = Assert.Throws<PolicyTreeException>(() => PolicyTree.FromYaml(yaml.ToString()));
+
+        Assert.Contains("aliases", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeepNesting_IsRefused_BeforeItExhaustsTheStack()
+    {
+        var yaml = "version: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var error = Assert.Throws<PolicyTreeException>(() => PolicyTree.FromYaml(yaml));
+
+        Assert.Contains("nested deeper", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("version: [1\n")]
     [InlineData("- just\n- a list\n")]
