@@ -29,8 +29,14 @@ internal static class PolicyEndpoints
         api.MapPut("/policy", async (HttpContext http, PolicyWriter writer) =>
         {
             var text = await ApiRequest.ReadTextAsync(http.Request).ConfigureAwait(false);
-            var yaml = ApiRequest.IsYaml(http.Request.ContentType) ? text : PolicyTree.ToYaml(PolicyTree.FromJson(text));
-            var revision = await writer.ReplaceAsync(ApiRequest.IfMatch(http), ApiRequest.Author(http), yaml, "policy replaced", null, http.RequestAborted).ConfigureAwait(false);
+            if (!ApiRequest.IsYaml(http.Request.ContentType))
+            {
+                // JSON is compared as a tree: what GET returned, sent back unchanged, writes no revision.
+                var document = PolicyTree.FromJson(text);
+                return await ApiResponses.WriteAsync(http, writer, editor => editor.ReplaceAll(document)).ConfigureAwait(false);
+            }
+
+            var revision = await writer.ReplaceAsync(ApiRequest.IfMatch(http), ApiRequest.Author(http), text, "policy replaced", null, http.RequestAborted).ConfigureAwait(false);
             return ApiResponses.Written(http, revision);
         }).WithTags("Policy").RequireAuthorization(ApiEndpoints.WritePolicy);
         api.MapGet("/check", (string? from, string? to, HttpContext http, PolicyStore policies, PolicyPublisher publisher) =>

@@ -36,6 +36,19 @@ public sealed class PolicyEditor(JsonObject root)
     /// <summary>The default group, or null.</summary>
     public JsonObject? DefaultGroup => Groups.OfType<JsonObject>().FirstOrDefault(g => g["default"] is JsonValue v && v.TryGetValue<bool>(out var b) && b);
 
+    /// <summary>Replaces the whole document (a JSON <c>PUT /policy</c>); the same document again changes nothing.</summary>
+    public string ReplaceAll(JsonObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Root.Clear();
+        foreach (var (key, value) in (JsonObject)document.DeepClone())
+        {
+            Root[key] = value?.DeepClone();
+        }
+
+        return "policy replaced";
+    }
+
     /// <summary>Adds a group; its members leave the groups they were in.</summary>
     public string CreateGroup(JsonObject group)
     {

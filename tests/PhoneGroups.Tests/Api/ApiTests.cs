@@ -262,6 +262,7 @@ public sealed class ApiTests : IAsyncLifetime
         var json = JsonNode.Parse(await _admin.GetStringAsync("api/v1/policy"))!.AsObject();
         var putBack = await _admin.SendAsync(Json(HttpMethod.Put, "api/v1/policy", json));
         Assert.Equal(HttpStatusCode.OK, putBack.StatusCode);
+        Assert.Equal("\"1\"", putBack.Headers.ETag!.Tag); // the same document: no new revision
 
         var edited = yaml.Replace("  - name: Sales\n", "  - name: Sales\n    isolated: true\n", StringComparison.Ordinal);
         var put = await _admin.PutAsync("api/v1/policy", new StringContent(edited, Encoding.UTF8, "application/yaml"));
