@@ -34,7 +34,7 @@ internal sealed class ApiHost : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("phonegroups-api-").FullName;
         var policyPath = Path.Combine(directory, "seed.yaml");
         await File.WriteAllTextAsync(policyPath, policy);
-        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
+        var url = new Uri(settings.SkipWhile(s => s != "--Http:Url").Skip(1).FirstOrDefault() ?? $"http://127.0.0.1:{LoopbackPort.Free()}/");
         var host = ControllerHost.Build(
         [
             "--Ari:Url", "http://127.0.0.1:1", "--Ari:Password", "unused", "--Logging:Level", "Fatal", "--Logging:Format", "text",
