@@ -11,7 +11,7 @@ namespace PhoneGroups.Api;
 /// <c>Authorization: Bearer &lt;token&gt;</c>: the token's SHA-256 is looked up in the store; the identity is the
 /// token's name (the author of revisions) with its role. Revoking a token takes effect on the next request.
 /// </summary>
-internal sealed class BearerTokenHandler(
+internal sealed partial class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
@@ -46,12 +46,17 @@ internal sealed class BearerTokenHandler(
 
         if (token is null)
         {
+            // For the audit: who tried, never what they sent.
+            LogRefused(Logger, Request.Method, Request.Path, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             return AuthenticateResult.Fail("unknown or revoked token");
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, token.Name), new Claim(ClaimTypes.Role, token.Role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "API request {Method} {Path} from {Remote} refused: unknown or revoked token")]
+    private static partial void LogRefused(ILogger logger, string method, string path, string remote);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
