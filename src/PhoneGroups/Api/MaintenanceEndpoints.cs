@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PhoneGroups.Ari.Rest;
+using PhoneGroups.Observability;
 using PhoneGroups.Policy;
 using PhoneGroups.PolicyReload;
 
@@ -12,12 +13,15 @@ internal static class MaintenanceEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/stats/groups", (HttpContext http, PolicyStore policies, PolicyPublisher publisher) =>
+        api.MapGet("/stats/groups", (HttpContext http, PolicyStore policies, PolicyPublisher publisher, ControllerMetrics metrics) =>
         {
             http.Response.Headers.ETag = ApiEtag.Of(publisher.Revision.Id);
             var policy = policies.Current;
-            return TypedResults.Ok(policy.Groups.Select(g => new GroupStatsView(g.Name, g.IsDefault, g.Members.Count,
-                g.Members.Count(m => publisher.IsDiscovered(m.Number)))).ToList());
+            return TypedResults.Ok(policy.Groups.Select(g =>
+            {
+                var calls = metrics.Groups.Of(g.Name);
+                return new GroupStatsView(g.Name, g.IsDefault, g.Members.Count, g.Members.Count(m => publisher.IsDiscovered(m.Number)), calls?.Allowed, calls?.Denied);
+            }).ToList());
         }).WithTags("Maintenance");
 
         // Members whose PJSIP endpoint Asterisk no longer has (ARI GET /endpoints). Only PJSIP endpoints can be

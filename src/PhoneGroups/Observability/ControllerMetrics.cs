@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PhoneGroups.Policy;
+using PhoneGroups.Policy.Decisions;
 
 namespace PhoneGroups.Observability;
 
@@ -33,6 +34,16 @@ internal sealed class ControllerMetrics : IDisposable
         _meter.CreateObservableGauge("phonegroups.policy.groups", () => policies.Current.Groups.Count, description: "Groups in the loaded policy");
         _meter.CreateObservableGauge("phonegroups.policy.extensions", () => policies.Current.Extensions.Count, description: "Extensions in the loaded policy");
         _meter.CreateObservableGauge("phonegroups.policy.routes", () => policies.Current.Routes.Count, description: "Routes in the loaded policy");
+    }
+
+    /// <summary>Calls allowed and denied per caller group (for the API's group statistics).</summary>
+    public GroupCallCounts Groups { get; } = new();
+
+    /// <summary>A call decided by the policy: counted by action and reason, and for the caller's group.</summary>
+    public void Decided(in Decision decision, TimeSpan elapsed)
+    {
+        Decided(decision.Action.ToCode(), decision.Reason.ToCode(), elapsed);
+        Groups.Count(decision.CallerGroup?.Name, decision.IsAllowed);
     }
 
     /// <summary>A call decided: <paramref name="decision"/> is deny, bridge, route or pickup; <paramref name="reason"/> a reason code.</summary>

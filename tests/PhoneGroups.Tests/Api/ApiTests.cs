@@ -318,6 +318,24 @@ public sealed class ApiTests : IAsyncLifetime
 
         Assert.Equal(1, (int)stats.Single(s => s!["name"]!.ToString() == "Reception")!["members"]!);
         Assert.Equal(2, (int)stats.Single(s => s!["name"]!.ToString() == "Finance")!["members"]!);
+        Assert.Null(stats[0]!["callsAllowed"]); // no call decided yet: unknown, not zero
+    }
+
+    [Fact]
+    public async Task Stats_CountCallsPerCallerGroup_AsTheCallPathReportsThem()
+    {
+        var metrics = _host.Services.GetRequiredService<PhoneGroups.Observability.ControllerMetrics>();
+        metrics.Decided(CallsPolicy.Current.Decide("1001", "2001"), TimeSpan.Zero);   // Finance, isolated: denied
+        metrics.Decided(CallsPolicy.Current.Decide("1001", "1002"), TimeSpan.Zero);   // Finance, same group: allowed
+        metrics.Decided(CallsPolicy.Current.Decide("2001", "1001"), TimeSpan.Zero);   // Sales: allowed
+
+        var stats = JsonNode.Parse(await _admin.GetStringAsync("api/v1/stats/groups"))!.AsArray();
+
+        var finance = stats.Single(s => s!["name"]!.ToString() == "Finance")!;
+        Assert.Equal((1, 1), ((int)finance["callsAllowed"]!, (int)finance["callsDenied"]!));
+        var sales = stats.Single(s => s!["name"]!.ToString() == "Sales")!;
+        Assert.Equal((1, 0), ((int)sales["callsAllowed"]!, (int)sales["callsDenied"]!));
+        Assert.Equal(0, (int)stats.Single(s => s!["name"]!.ToString() == "Reception")!["callsAllowed"]!);
     }
 
     [Fact]
