@@ -98,9 +98,20 @@ public sealed class PostgresTwoControllersTests(AsteriskFixture asterisk) : IAsy
         var answers = await Task.WhenAll(writes);
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Equal(7, JsonNode.Parse(await onA.GetStringAsync("revisions"))!.AsArray().Count); // the seed and six writes
+        // Each controller reads the revision it has in force; both reach the newest, with all six groups, within 2 s.
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        foreach (var policies in new[] { _a.Services.GetRequiredService<PolicyStore>(), _b.Services.GetRequiredService<PolicyStore>() })
+        {
+            while (!Enumerable.Range(0, 6).All(i => policies.Current.TryGetGroup($"Team{i}", out _)))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "a controller did not reach the newest revision within 2 s");
+                await Task.Delay(20);
+            }
+        }
+
         var groups = JsonNode.Parse(await onB.GetStringAsync("groups"))!.AsArray().Select(g => g!["name"]!.ToString()).ToList();
         Assert.All(Enumerable.Range(0, 6), i => Assert.Contains($"Team{i}", groups));
-        Assert.Equal(7, JsonNode.Parse(await onA.GetStringAsync("revisions"))!.AsArray().Count);
     }
 
     private async Task AssertDeniedAsync(string from, string to)
