@@ -134,7 +134,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         Assert.Matches("phonegroups_calls_decided_total\\{[^}]*decision=\"deny\",reason=\"health-endpoint-test\"\\} 1", text);
         Assert.Contains("phonegroups_decision_duration_seconds_bucket{", text, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^phonegroups_policy_groups(\{[^}]*\})? 1$", text);
+        Assert.Matches(@"(?m)^phonegroups_policy_groups(\{[^}]*\})? \d+$", text); // hosts of tests running beside this one have meters of the same name
     }
 
     [Fact]
