@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 namespace PhoneGroups.Configuration;
 
 /// <summary>Checks the controller's own settings at start-up; every message names the configuration key.</summary>
-internal sealed class PolicyOptionsValidation : IValidateOptions<PolicyOptions>
+/// <remarks>With a database store the file only seeds an empty store, so it may be left out there.</remarks>
+internal sealed class PolicyOptionsValidation(IOptions<PhoneGroups.Store.StoreOptions>? store = null) : IValidateOptions<PolicyOptions>
 {
     public ValidateOptionsResult Validate(string? name, PolicyOptions options)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Path))
+        var provider = store?.Value.Provider ?? PhoneGroups.Store.StoreProviders.File;
+        if (string.IsNullOrWhiteSpace(options.Path) && provider == PhoneGroups.Store.StoreProviders.File)
         {
             errors.Add($"{PolicyOptions.Section}:Path is required: the policy file to load (e.g. asterisk-conf/policy.yaml)");
         }

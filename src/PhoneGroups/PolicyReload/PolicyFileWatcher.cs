@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Configuration;
-using PhoneGroups.Observability;
-using PhoneGroups.Policy;
-using PhoneGroups.Policy.Loading;
+using PhoneGroups.Store;
 
 namespace PhoneGroups.PolicyReload;
 
@@ -14,12 +11,10 @@ namespace PhoneGroups.PolicyReload;
 /// Kubernetes ConfigMaps and atomic editors use. A valid change replaces the policy for new calls; an
 /// invalid one is logged line by line and the previous policy stays.
 /// </summary>
-internal sealed partial class PolicyFileWatcher(
-    PolicyStore store,
+internal sealed class PolicyFileWatcher(
+    PolicyPublisher publisher,
     IOptions<PolicyOptions> options,
-    TimeProvider time,
-    ControllerMetrics metrics,
-    ILogger<PolicyFileWatcher> logger) : BackgroundService
+    TimeProvider time) : BackgroundService
 {
     private FileStamp _loaded = FileStamp.Of(options.Value.Path);
 
@@ -50,42 +45,20 @@ internal sealed partial class PolicyFileWatcher(
         }
 
         _loaded = stamp;
-        PolicyLoadResult result;
+        string text;
         try
         {
-            result = store.Reload(path);
+            text = File.ReadAllText(path);
         }
-#pragma warning disable CA1031 // the controller must outlive any policy file: the previous policy stays
-        catch (Exception e)
-#pragma warning restore CA1031
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            metrics.PolicyReloaded(false);
-            LogReloadFailed(logger, path, e);
-            return true;
+            text = string.Empty; // the publisher rejects it and says so; the previous policy stays
         }
 
-        metrics.PolicyReloaded(result.Success);
-        if (result.Success)
-        {
-            var policy = result.Policy;
-            LogReloaded(logger, path, policy.Groups.Count, policy.Extensions.Count, policy.Routes.Count);
-        }
-        else
-        {
-            LogRejected(logger, path, result.Errors.Count, string.Join(Environment.NewLine, result.Errors));
-        }
-
+        // The publisher logs the outcome (in force, or rejected with every error by line).
+        publisher.Publish(new PolicyRevision(0, DateTimeOffset.UtcNow, "file", path, text, null));
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Policy change in {PolicyPath} could not be loaded; the previous policy stays in force")]
-    private static partial void LogReloadFailed(ILogger logger, string policyPath, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Policy reloaded from {PolicyPath}: {Groups} groups, {Extensions} extensions, {Routes} routes; new calls use it")]
-    private static partial void LogReloaded(ILogger logger, string policyPath, int groups, int extensions, int routes);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Policy change in {PolicyPath} rejected ({ErrorCount} errors); the previous policy stays in force:\n{Errors}")]
-    private static partial void LogRejected(ILogger logger, string policyPath, int errorCount, string errors);
 
     /// <summary>What tells a changed file apart: time, size and the file the path resolves to.</summary>
     private readonly record struct FileStamp(DateTime WrittenUtc, long Length, string? Target)

@@ -39,6 +39,9 @@ public sealed class ControllerHarness : IAsyncDisposable
 
     public IAriClient Ari => _asterisk.Client;
 
+    /// <summary>The controller's services (its store, its policy in force).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static Task<ControllerHarness> StartAsync(AsteriskFixture asterisk, string policy = "scenarios.yaml", int ringTimeoutSeconds = 4, params string[] settings) =>
         StartAsync(asterisk, startController: true, policy, ringTimeoutSeconds, settings);
 
