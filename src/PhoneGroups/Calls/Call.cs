@@ -53,6 +53,9 @@ internal sealed class Call
     /// <summary>The number the caller dialed.</summary>
     public string Dialed { get; set; } = string.Empty;
 
+    /// <summary>Where the call came from, once identified (null before): a trunk call never gets the phones' fallback.</summary>
+    public Policy.Decisions.CallOrigin? Origin { get; set; }
+
     /// <summary>The bridge the call made, destroyed when the call ends.</summary>
     public string? BridgeId { get; set; }
 

@@ -201,8 +201,11 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
     {
         try
         {
-            var dialed = start.Args.Count > 0 ? start.Args[0] : "s";
-            await _ari.ContinueAsync(start.Channel.Id, DialplanHandoff.FallbackContext, dialed, 1).ConfigureAwait(false);
+            var fromTrunk = start.Channel.ChannelVars?.GetValueOrDefault(ChannelVariables.Origin) == "trunk";
+            var dialed = start.Args.Count > 0 ? Policy.Numbers.DialedNumber.ForDialplan(start.Args[0]) : "s";
+            await (fromTrunk
+                ? _ari.ContinueAsync(start.Channel.Id, DialplanHandoff.TrunkFallbackContext, "s", 1)
+                : _ari.ContinueAsync(start.Channel.Id, DialplanHandoff.FallbackContext, dialed, 1)).ConfigureAwait(false);
         }
         catch (AriException e)
         {

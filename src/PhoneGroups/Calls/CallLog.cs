@@ -104,4 +104,7 @@ internal static partial class CallLog
 
     [LoggerMessage(EventId = 126, Level = LogLevel.Warning, Message = "Call {CallId}: {Caller} failed too many password challenges lately; {Challenge} denied without asking")]
     public static partial void ChallengeLockedOut(ILogger logger, string callId, string caller, string challenge);
+
+    [LoggerMessage(EventId = 127, Level = LogLevel.Warning, Message = "Emergency call {CallId} from {Caller} (group {CallerGroup}) to {Dialed}: routes {Routes}, caller ID {CallerIdPresented}")]
+    public static partial void EmergencyCall(ILogger logger, string callId, string caller, string callerGroup, string dialed, string routes, string callerIdPresented);
 }

@@ -13,9 +13,11 @@ internal sealed class DialAttempt
     private readonly Queue<DialTarget> _targets;
     private readonly string? _extension; // an internal call rings this extension (pickup finds it)
     private readonly string? _accountCode; // a call permission's, once its password was entered
+    private readonly bool _emergency; // must not be lost: no ring timeout, every route tried whatever the failure
 
-    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension, string? accountCode)
+    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension, string? accountCode, bool emergency = false)
     {
+        _emergency = emergency;
         _call = call;
         _targets = targets;
         _extension = extension;
@@ -53,7 +55,7 @@ internal sealed class DialAttempt
             targets.Enqueue(TargetOf(grant));
         }
 
-        return new DialAttempt(call, targets, null, accountCode);
+        return new DialAttempt(call, targets, null, accountCode, decision.IsEmergency);
 
         DialTarget TargetOf(Policy.Model.RouteGrant grant) =>
             new(grant.Route.Name, grant.Route.FormatDial(call.Dialed), grant.Route.Context, grant.Route.FormatNumber(call.Dialed), grant.CallerId);
@@ -69,7 +71,7 @@ internal sealed class DialAttempt
     public async Task<CallState> NextAsync(int causeIfNone, CancellationToken cancellationToken)
     {
         WithdrawRinging();
-        var mayFailOver = Target is null || HangupCauses.IsRouteFailure(causeIfNone);
+        var mayFailOver = Target is null || _emergency || HangupCauses.IsRouteFailure(causeIfNone);
         if (!mayFailOver || !_targets.TryDequeue(out var target))
         {
             await _call.HangUpAsync(_call.Id, causeIfNone, cancellationToken).ConfigureAwait(false);
@@ -120,7 +122,10 @@ internal sealed class DialAttempt
     /// the group's caller ID is dialed without it, so the connected line set at creation stays.
     /// </remarks>
     public Task DialLegAsync(CancellationToken cancellationToken) =>
-        _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _call.Id : null, _call.Services.Options.RingTimeoutSeconds, cancellationToken);
+        _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _call.Id : null, _emergency ? NoTimeout : _call.Services.Options.RingTimeoutSeconds, cancellationToken);
+
+    // ARI's dial timeout: -1 rings until the far end answers or refuses.
+    private const int NoTimeout = -1;
 
     /// <summary>Records a dial status of the leg.</summary>
     public void Observe(string dialStatus)

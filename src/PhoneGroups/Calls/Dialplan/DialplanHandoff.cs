@@ -6,6 +6,9 @@ internal static class DialplanHandoff
     /// <summary>The context the dialplan uses while the controller is not connected (asterisk-conf/extensions.conf).</summary>
     public const string FallbackContext = "controller-down";
 
+    /// <summary>The fallback for calls from trunks: refused, never routed out again (not even to an emergency number).</summary>
+    public const string TrunkFallbackContext = "controller-down-trunk";
+
     /// <summary>
     /// A route with a context: the caller's channel continues there with the group's caller ID. The
     /// original caller ID is kept in a channel variable and put back if the call comes to the controller
@@ -31,7 +34,9 @@ internal static class DialplanHandoff
 
     /// <summary>What the call gets when the controller is down (emergency numbers dial there).</summary>
     public static Task<CallState> ToFallbackAsync(Call call, CancellationToken cancellationToken) =>
-        ContinueAsync(call, FallbackContext, string.IsNullOrEmpty(call.Dialed) ? "s" : Policy.Numbers.DialedNumber.ForDialplan(call.Dialed), cancellationToken);
+        call.Origin == Policy.Decisions.CallOrigin.Internal
+            ? ContinueAsync(call, FallbackContext, string.IsNullOrEmpty(call.Dialed) ? "s" : Policy.Numbers.DialedNumber.ForDialplan(call.Dialed), cancellationToken)
+            : ContinueAsync(call, TrunkFallbackContext, "s", cancellationToken); // from a trunk, or not identified yet
 
     /// <summary>Leaves the caller to the dialplan: from here on, Asterisk's dialplan owns the channel.</summary>
     private static async Task<CallState> ContinueAsync(Call call, string context, string extension, CancellationToken cancellationToken)

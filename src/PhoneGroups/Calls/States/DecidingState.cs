@@ -26,6 +26,7 @@ internal sealed class DecidingState : CallState
         var policy = services.Policies.Current;
         var identity = CallerIdentity.Identify(policy, evidence[ChannelVariables.Caller], evidence[ChannelVariables.Origin], call.Caller.Name, call.Caller.Caller.Number,
             services.Options.TrustCallerIdFrom);
+        call.Origin = identity.Origin;
         if (PickupCodes.IsPickup(call.Dialed, out var pickupExtension))
         {
             return await CallPickup.PickUpAsync(call, identity, pickupExtension, cancellationToken).ConfigureAwait(false);
@@ -35,7 +36,13 @@ internal sealed class DecidingState : CallState
         var decision = policy.Decide(identity.Extension, call.Dialed, identity.Origin);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         CallLog.Decided(services.Logger, call, decision, identity, elapsed);
-        services.Metrics.Decided(decision.Action.ToCode(), decision.Reason.ToCode(), elapsed);
+        services.Metrics.Decided(decision, elapsed);
+
+        if (decision.IsEmergency)
+        {
+            CallLog.EmergencyCall(services.Logger, call.Id, identity.Extension ?? "unknown", decision.CallerGroup?.Name ?? "none", call.Dialed,
+                string.Join(", ", decision.EmergencyRoutes.Select(r => r.Route.Name)), decision.CallerId ?? "unchanged");
+        }
 
         return decision.Action switch
         {
