@@ -69,7 +69,7 @@ public sealed class ControllerHarness : IAsyncDisposable
             "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Demo:AllowDemoPassword", "true", "--Ari:App", "phonegroups",
             "--Policy:Path", policyPath, "--Policy:PollMilliseconds", "200",
             "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",
+            "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Debug",
             "--Health:Url", healthUrl,
             .. settings,
         ]);
@@ -120,6 +120,25 @@ public sealed class ControllerHarness : IAsyncDisposable
             Context = "phonegroups-sim",
             Extension = "answer",
             Priority = 1,
+            ChannelId = phone,
+            OtherChannelId = phone + "-call",
+            Timeout = 30,
+        });
+        return new PlacedCall(phone, phone + "-call");
+    }
+
+    /// <summary>
+    /// A call as <see cref="PlaceCallAsync"/>, but the phone's half stays in the test's application once the
+    /// controller answers, so the test can act as the phone (press keys: <c>POST /channels/{phone}/dtmf</c>).
+    /// </summary>
+    public async Task<PlacedCall> PlaceCallFromSimulatedPhoneAsync(string from, string to)
+    {
+        var phone = "it-phone-" + Guid.NewGuid().ToString("N")[..10];
+        await Ari.OriginateAsync(new OriginateRequest($"Local/{to}@phonegroups-test")
+        {
+            CallerId = from,
+            App = "phonegroups-sim",
+            AppArgs = "phone",
             ChannelId = phone,
             OtherChannelId = phone + "-call",
             Timeout = 30,

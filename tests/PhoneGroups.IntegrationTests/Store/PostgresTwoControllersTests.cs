@@ -35,7 +35,7 @@ public sealed class PostgresTwoControllersTests(AsteriskFixture asterisk) : IAsy
         _bHttp = new Uri($"http://127.0.0.1:{FreePort()}/");
         _b = ControllerHost.Build(
         [
-            "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Ari:App", "phonegroups",
+            "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Demo:AllowDemoPassword", "true", "--Ari:App", "phonegroups",
             "--Logging:Format", "text", "--Logging:Level", "Warning", "--Http:Url", _bHttp.ToString(), "--Discovery:Enabled", "false",
             "--Calls:ShutdownTimeoutSeconds", "1", .. store,
         ]);

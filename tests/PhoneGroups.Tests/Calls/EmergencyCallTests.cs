@@ -36,7 +36,7 @@ public sealed class EmergencyCallTests
         sut.Asterisk.CallEnters("A", "2001", "911");
         await Eventually.Async(() => sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1" && r.Endpoint == "PJSIP/911@trunk-a"), Arg.Any<CancellationToken>()));
         sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => sut.Ari.Received().DialAsync("A-leg1", Arg.Any<string?>(), -1, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => sut.Ari.Received().DialAsync("A-leg1", Arg.Any<string?>(), 600, Arg.Any<CancellationToken>()));
 
         sut.DialStatus("A-leg1", "A", "BUSY"); // for an ordinary call, busy is the callee's answer and ends it
 

@@ -122,10 +122,11 @@ internal sealed class DialAttempt
     /// the group's caller ID is dialed without it, so the connected line set at creation stays.
     /// </remarks>
     public Task DialLegAsync(CancellationToken cancellationToken) =>
-        _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _call.Id : null, _emergency ? NoTimeout : _call.Services.Options.RingTimeoutSeconds, cancellationToken);
+        _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _call.Id : null, _emergency ? EmergencyRingSeconds : _call.Services.Options.RingTimeoutSeconds, cancellationToken);
 
-    // ARI's dial timeout: -1 rings until the far end answers or refuses.
-    private const int NoTimeout = -1;
+    // Emergency legs are not cut by the ordinary ring timeout: they ring until the far end answers or
+    // refuses, bounded only so a leg to a dead network cannot ring for ever.
+    private const int EmergencyRingSeconds = 600;
 
     /// <summary>Records a dial status of the leg.</summary>
     public void Observe(string dialStatus)
