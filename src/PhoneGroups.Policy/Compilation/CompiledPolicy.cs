@@ -3,6 +3,7 @@ using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Model;
 using PhoneGroups.Policy.Patterns;
+using PhoneGroups.Policy.Permissions;
 
 namespace PhoneGroups.Policy.Compilation;
 
@@ -21,9 +22,11 @@ public sealed class CompiledPolicy
     private readonly RouteInfo[] _routes;
     private readonly PatternSet _patterns;
     private readonly MatchInfo[] _matches; // by PatternSet match id
+    private readonly PermissionTable _permissions;
 
     internal CompiledPolicy(string sourceName, string defaultLanguage, UnknownCallerMode unknownCallers, IReadOnlyList<AsteriskPattern> emergencyNumbers,
-        GroupInfo[] groups, RouteInfo[] routes, Dictionary<string, ExtensionInfo> extensions, PatternSet patterns, MatchInfo[] matches)
+        GroupInfo[] groups, RouteInfo[] routes, Dictionary<string, ExtensionInfo> extensions, PatternSet patterns, MatchInfo[] matches,
+        PermissionTable? permissions = null)
     {
         SourceName = sourceName;
         DefaultLanguage = defaultLanguage;
@@ -36,6 +39,7 @@ public sealed class CompiledPolicy
         _groupsByName = groups.ToDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
         _patterns = patterns;
         _matches = matches;
+        _permissions = permissions ?? PermissionTable.Empty;
         OpenGrants = [.. routes.Select(r => new RouteGrant(r, callerId: null))];
         DefaultGroup = groups.FirstOrDefault(g => g.IsDefault);
     }
@@ -67,6 +71,12 @@ public sealed class CompiledPolicy
 
     /// <summary>The automaton behind every pattern of the policy (exposed for diagnostics).</summary>
     public PatternSet Patterns => _patterns;
+
+    /// <summary>The call permissions in policy order, disabled ones included.</summary>
+    public IReadOnlyList<PermissionInfo> Permissions => _permissions.Permissions;
+
+    /// <summary>The compiled call permissions.</summary>
+    internal PermissionTable PermissionTable => _permissions;
 
     /// <summary>Each route without a group-specific caller ID, by route index.</summary>
     internal RouteGrant[] OpenGrants { get; }
@@ -111,7 +121,30 @@ public sealed class CompiledPolicy
     /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>.
     /// Pure and allocation-free: safe to call from any thread, as often as calls arrive.
     /// </summary>
-    public Decision Decide(string? callerExtension, string dialed)
+    public Decision Decide(string? callerExtension, string dialed) => Decide(callerExtension, dialed, outsideNumber: null);
+
+    /// <summary>
+    /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>:
+    /// the group rules first, then, for a call they allowed (emergency numbers aside), the call permissions.
+    /// <paramref name="outsideNumber"/> is an outside caller's own number (its caller ID), which incoming permissions
+    /// match; when null, a <paramref name="callerExtension"/> that is not an internal extension stands for it.
+    /// Pure and allocation-free: safe to call from any thread, as often as calls arrive.
+    /// </summary>
+    public Decision Decide(string? callerExtension, string dialed, string? outsideNumber)
+    {
+        var decision = DecideByGroupRules(callerExtension, dialed);
+        if (!decision.IsAllowed || decision.Reason == DecisionReason.Emergency)
+        {
+            return outsideNumber is null ? decision : decision.WithPermissions(default, outsideNumber);
+        }
+
+        var number = decision.Caller is null ? outsideNumber ?? callerExtension ?? string.Empty : string.Empty;
+        var verdict = _permissions.Evaluate(decision.Caller, number, dialed, decision.Route?.Route, decision.Reason);
+        return decision.WithPermissions(verdict, outsideNumber);
+    }
+
+    /// <summary>Rules 1-5 of docs/policy.md: emergency, unknown callers, isolation, routes and grants.</summary>
+    private Decision DecideByGroupRules(string? callerExtension, string dialed)
     {
         ArgumentNullException.ThrowIfNull(dialed);
         var match = _matches[_patterns.Match(dialed)];

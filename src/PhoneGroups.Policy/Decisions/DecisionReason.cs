@@ -35,4 +35,13 @@ public enum DecisionReason
 
     /// <summary><c>route-open</c>: a route matches and the caller's group does not restrict routes.</summary>
     RouteOpen,
+
+    /// <summary><c>permission-allowed</c>: the group rules allowed the call and an allow permission decided.</summary>
+    PermissionAllowed,
+
+    /// <summary><c>permission-denied</c>: the group rules allowed the call, but a deny permission without password decided.</summary>
+    PermissionDenied,
+
+    /// <summary><c>permission-password</c>: every deny permission that decided has a password; the caller must enter one.</summary>
+    PermissionPassword,
 }

@@ -1,0 +1,150 @@
+using PhoneGroups.Policy.Decisions;
+using PhoneGroups.Policy.Model;
+using PhoneGroups.Policy.Patterns;
+
+namespace PhoneGroups.Policy.Permissions;
+
+/// <summary>
+/// The compiled call permissions. All their patterns form one automaton: owner <c>i</c> for the patterns matched
+/// against the dialed number (<c>numbers</c>, or <c>incoming</c> for incoming permissions), owner <c>Count + i</c>
+/// for an incoming permission's <c>numbers</c>, matched against the caller's number. A decision walks it once for
+/// the dialed number and intersects the result with the sorted permission lists of the caller, its group and the route.
+/// </summary>
+internal sealed class PermissionTable
+{
+    public static readonly PermissionTable Empty = new([], null, [], [], []);
+
+    private readonly PermissionInfo[] _permissions;
+    private readonly PatternSet? _patterns;   // null when no permission is enabled
+    private readonly int[] _split;            // per match id: how many owners are dialed-side (below Count)
+    private readonly int[][] _byGroup;        // enabled permissions naming each group, ascending
+    private readonly int[][] _byRoute;        // enabled permissions naming each route, ascending
+
+    public PermissionTable(PermissionInfo[] permissions, PatternSet? patterns, int[] split, int[][] byGroup, int[][] byRoute)
+    {
+        _permissions = permissions;
+        _patterns = patterns;
+        _split = split;
+        _byGroup = byGroup;
+        _byRoute = byRoute;
+    }
+
+    public IReadOnlyList<PermissionInfo> Permissions => _permissions;
+
+    public int Count => _permissions.Length;
+
+    /// <summary>The automaton, or null when no permission is enabled (exposed for diagnostics).</summary>
+    public PatternSet? Patterns => _patterns;
+
+    public ReadOnlySpan<int> DialedOwners(int matchId) => _patterns is null ? default : _patterns.GetOwners(matchId)[.._split[matchId]];
+
+    public ReadOnlySpan<int> CallerOwners(int matchId) => _patterns is null ? default : _patterns.GetOwners(matchId)[_split[matchId]..];
+
+    /// <summary>
+    /// Consults the levels for a call the group rules allowed: user, group (extension callers) or incoming
+    /// (others), then the route that would carry the call. The first level with a match decides.
+    /// </summary>
+    public PermissionVerdict Evaluate(ExtensionInfo? caller, string outsideNumber, string dialed, RouteInfo? route, DecisionReason groupRuleReason)
+    {
+        if (_patterns is null)
+        {
+            return default;
+        }
+
+        var dialedMatch = _patterns.Match(dialed);
+        if (DialedOwners(dialedMatch).IsEmpty)
+        {
+            return default; // no permission mentions this number: the common case, one automaton walk
+        }
+
+        if (caller is not null)
+        {
+            var user = new PermissionMatches(this, dialedMatch, caller.UserPermissions);
+            if (Level(user) is { Outcome: not PermissionOutcome.None } byUser)
+            {
+                return new PermissionVerdict(byUser.Outcome, PermissionLevel.User, byUser.Permission, user, groupRuleReason, dialedMatch, false);
+            }
+
+            if (caller.Group is { } group)
+            {
+                var byGroupMatches = new PermissionMatches(this, dialedMatch, _byGroup[group.Index]);
+                if (Level(byGroupMatches) is { Outcome: not PermissionOutcome.None } byGroup)
+                {
+                    return new PermissionVerdict(byGroup.Outcome, PermissionLevel.Group, byGroup.Permission, byGroupMatches, groupRuleReason, dialedMatch, false);
+                }
+            }
+        }
+        else
+        {
+            var incoming = new PermissionMatches(this, dialedMatch, _patterns.Match(outsideNumber));
+            if (Level(incoming) is { Outcome: not PermissionOutcome.None } byIncoming)
+            {
+                return new PermissionVerdict(byIncoming.Outcome, PermissionLevel.Incoming, byIncoming.Permission, incoming, groupRuleReason, dialedMatch, false);
+            }
+        }
+
+        if (route is null)
+        {
+            return default;
+        }
+
+        var byRouteMatches = new PermissionMatches(this, dialedMatch, _byRoute[route.Index]);
+        var byRoute = Level(byRouteMatches);
+        return new PermissionVerdict(byRoute.Outcome, byRoute.Outcome == PermissionOutcome.None ? PermissionLevel.None : PermissionLevel.Route,
+            byRoute.Permission, byRouteMatches, groupRuleReason, dialedMatch, routeLevelReached: true);
+    }
+
+    /// <summary>One level: any allow wins; else a deny without password refuses; else every deny has a password and one opens the call.</summary>
+    public LevelResult Level(PermissionMatches matches)
+    {
+        PermissionInfo? firstHardDeny = null;
+        PermissionInfo? firstDeny = null;
+        while (matches.MoveNext(out var index))
+        {
+            var permission = _permissions[index];
+            if (permission.Mode == PermissionMode.Allow)
+            {
+                return new LevelResult(PermissionOutcome.Allowed, permission);
+            }
+
+            firstDeny ??= permission;
+            if (!permission.HasPassword)
+            {
+                firstHardDeny ??= permission;
+            }
+        }
+
+        return firstHardDeny is not null ? new LevelResult(PermissionOutcome.Denied, firstHardDeny)
+            : firstDeny is not null ? new LevelResult(PermissionOutcome.Challenged, firstDeny)
+            : default;
+    }
+
+    /// <summary>
+    /// Whether a call whose first route passed the route level may fail over to route <paramref name="routeIndex"/>:
+    /// that route's own permissions must let it through as well (a fail-over route is no way around a route
+    /// permission). A route that asks for a password qualifies only when every password the caller could have
+    /// entered for the first route opens it too.
+    /// </summary>
+    public bool PermitsFailover(in PermissionVerdict verdict, int routeIndex)
+    {
+        var matches = new PermissionMatches(this, verdict.DialedMatch, _byRoute[routeIndex]);
+        switch (Level(matches).Outcome)
+        {
+            case PermissionOutcome.None or PermissionOutcome.Allowed:
+                return true;
+            case PermissionOutcome.Challenged when verdict is { Outcome: PermissionOutcome.Unlocked, Level: PermissionLevel.Route }:
+                var asked = verdict.Matches.Restart();
+                while (asked.MoveNext(out var index))
+                {
+                    if (!matches.Contains(index))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+}
