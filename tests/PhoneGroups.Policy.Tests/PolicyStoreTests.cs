@@ -82,7 +82,7 @@ public class PolicyStoreTests
     [Fact]
     public async Task Current_WhileAWriterPublishes_ReadersSeeOnlyPublishedWholeVersionsInOrder()
     {
-        const int Versions = 600;
+        const int Versions = 400;
         var versions = Enumerable.Range(0, Versions).Select(i => TestPolicies.Load(VersionYaml(i), $"v{i}.yaml")).ToArray();
         var indexOf = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < versions.Length; i++)

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad arguments, or a policy file that does not load.</summary>
     public const int InvalidInput = 2;
+
+    /// <summary><c>check</c>: the call is allowed only once a call-permission password is entered.</summary>
+    public const int Challenge = 3;
 }
