@@ -48,7 +48,80 @@ internal static class LatencyReport
         Line(output, "naive Regex baseline, per call", Percentiles(naiveTimes) + $" (first {NaiveTimedCalls:N0} calls)");
         Array.Sort(sameCalls);
         Line(output, "ratio naive / compiled", $"mean {naiveTimes.Average() / sameCalls.Average():N0}x, p99 {Percentile(naiveTimes, 0.99) / Percentile(sameCalls, 0.99):N0}x (same {NaiveTimedCalls:N0} calls)");
+
+        ReportPermissions(output, generated, policy, calls);
         return 0;
+    }
+
+    /// <summary>The same calls on the same policy with 10,000 call permissions, against the policy without them.</summary>
+    private static void ReportPermissions(TextWriter output, GeneratedPolicy generated, CompiledPolicy without, (string? From, string To)[] calls)
+    {
+        output.WriteLine();
+        var load = Measure(() => BenchmarkPolicy.LoadWithPermissions(generated));
+        Line(output, "permissions", $"{PermissionGenerator.Permissions:N0} call permissions added, YAML {generated.YamlWithPermissions.Length / 1024:N0} KiB");
+        Line(output, "load with permissions", $"median {load.Median:F0} ms, min {load.Min:F0} ms over {CompileRuns} runs");
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var with = BenchmarkPolicy.LoadWithPermissions(generated);
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Line(output, "snapshot memory with permissions", $"{retained / (1024.0 * 1024.0):F1} MiB retained");
+
+        var outside = GeneratedPolicy.OutsideNumbers(calls.Length, BenchmarkPolicy.Seed);
+        var decidedBy = calls.Select((c, i) => with.Decide(c.From, c.To, outside[i])).Where(d => d.Permission is not null)
+            .GroupBy(d => d.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        Line(output, "calls a permission decided", string.Join(", ", decidedBy.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}")) + $" of {calls.Length:N0}");
+
+        // Interleaved in one run: baseline, permissions, baseline again, so drift on a noisy machine shows.
+        var baseline = TimeCalls(calls, (from, to) => (int)without.Decide(from, to).Reason);
+        var permissions = TimeIndexed(calls, outside, (from, to, number) => (int)with.Decide(from, to, number).Reason);
+        var baseline2 = TimeCalls(calls, (from, to) => (int)without.Decide(from, to).Reason);
+        Line(output, "Decide, no permissions", Percentiles(baseline));
+        Line(output, "Decide, 10,000 permissions", Percentiles(permissions));
+        Line(output, "Decide, no permissions (again)", Percentiles(baseline2));
+        Line(output, "ratio permissions / none", $"mean {permissions.Average() / baseline.Average():F2}x, p50 {Percentile(permissions, 0.5) / Percentile(baseline, 0.5):F2}x, p99 {Percentile(permissions, 0.99) / Percentile(baseline, 0.99):F2}x");
+
+        var sink = 0;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var decision = with.Decide(calls[i].From, calls[i].To, outside[i]);
+            if (decision.IsChallenge)
+            {
+                sink += decision.Challenge.TryAccept("1234", out _) ? 1 : 0;
+                decision = decision.Challenge.Granted;
+            }
+
+            foreach (var grant in decision.Failover)
+            {
+                sink += grant.Route.Index;
+            }
+        }
+
+        GC.KeepAlive(sink);
+        Line(output, "Decide with permissions, allocated", $"{(double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / calls.Length:F4} bytes per call (challenges, passwords and fail-over walked)");
+    }
+
+    /// <summary>Like <see cref="TimeCalls"/>, with an outside number per call.</summary>
+    private static double[] TimeIndexed((string? From, string To)[] calls, string[] outside, Func<string?, string, string, int> decide)
+    {
+        var sink = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            sink += decide(calls[i].From, calls[i].To, outside[i]);
+        }
+
+        var times = new double[calls.Length];
+        var nsPerTick = 1e9 / Stopwatch.Frequency;
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            sink += decide(calls[i].From, calls[i].To, outside[i]);
+            times[i] = (Stopwatch.GetTimestamp() - start) * nsPerTick;
+        }
+
+        GC.KeepAlive(sink);
+        Array.Sort(times);
+        return times;
     }
 
     private static (double Median, double Min) Measure(Func<CompiledPolicy> action)

@@ -133,6 +133,11 @@ public sealed class CompiledPolicy
     public Decision Decide(string? callerExtension, string dialed, string? outsideNumber)
     {
         var decision = DecideByGroupRules(callerExtension, dialed);
+        if (_permissions.Patterns is null && outsideNumber is null)
+        {
+            return decision; // no enabled permission: the decision of rules 1-5, as before permissions existed
+        }
+
         if (!decision.IsAllowed || decision.Reason == DecisionReason.Emergency)
         {
             return outsideNumber is null ? decision : decision.WithPermissions(default, outsideNumber);
