@@ -6,11 +6,15 @@ namespace PhoneGroups.Benchmarks.Generation;
 /// <summary>
 /// Writes a <c>permissions:</c> section for the generated policy, deterministically from a seed: half name users,
 /// a quarter groups, some routes, some incoming calls; most deny, some allow, many with a password, a few disabled.
-/// Their numbers are the routes' own patterns (so calls hit them), narrower prefixes of them, and a few broad ones.
+/// Their numbers are routes' own patterns (a route permission uses its route's), their prefixes with an open tail, and
+/// some broad ones (<c>_00.</c>, <c>_NXXXXXX</c>, <c>_5.</c>), so that calls hit them.
 /// </summary>
 internal sealed class PermissionGenerator(int seed, List<string>[] routePatterns)
 {
     public const int Permissions = 10_000;
+
+    // "all international", "all local", "everything starting with 2..9": the rules admins write for whole groups
+    private static readonly string[] BroadPatterns = ["_00.", "_NXXXXXX", "_NXXNXXXXXX", "_2.", "_3.", "_4.", "_5.", "_6.", "_7.", "_8.", "_9."];
 
     private readonly Random _random = new(seed);
 
@@ -28,21 +32,21 @@ internal sealed class PermissionGenerator(int seed, List<string>[] routePatterns
                 yaml.AppendLine("    mode: allow");
             }
 
-            if (kind < 90)
-            {
-                yaml.Append("    numbers: [").AppendJoin(", ", Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Quote(DialedPattern()))).AppendLine("]");
-            }
-
             switch (kind)
             {
                 case < 50:
+                    yaml.Append("    numbers: [").AppendJoin(", ", Numbers(route: null)).AppendLine("]");
                     yaml.Append("    users: [").AppendJoin(", ", Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Quote(Extension())).Distinct()).AppendLine("]");
                     break;
                 case < 75:
+                    yaml.Append("    numbers: [").AppendJoin(", ", Numbers(route: null)).AppendLine("]");
                     yaml.Append("    groups: [").AppendJoin(", ", Enumerable.Range(0, _random.Next(1, 3)).Select(_ => $"Group{_random.Next(PolicyGenerator.Groups)}").Distinct()).AppendLine("]");
                     break;
                 case < 90:
-                    yaml.Append("    routes: [").AppendJoin(", ", Enumerable.Range(0, _random.Next(1, 3)).Select(_ => $"Route{_random.Next(PolicyGenerator.Routes)}").Distinct()).AppendLine("]");
+                    // a route permission names a route and some of that route's own numbers
+                    var route = _random.Next(PolicyGenerator.Routes);
+                    yaml.Append("    numbers: [").AppendJoin(", ", Numbers(route)).AppendLine("]");
+                    yaml.Append("    routes: [Route").Append(route).AppendLine("]");
                     break;
                 default:
                     // incoming: outside numbers (premium lines, a caller's own number) calling a range of extensions
@@ -70,24 +74,27 @@ internal sealed class PermissionGenerator(int seed, List<string>[] routePatterns
         return yaml.ToString();
     }
 
-    /// <summary>A route's own pattern (70%), a narrower prefix with an open tail (25%), or a broad one (5%).</summary>
-    private string DialedPattern()
+    private IEnumerable<string> Numbers(int? route) =>
+        Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Quote(DialedPattern(route ?? _random.Next(PolicyGenerator.Routes)))).Distinct();
+
+    /// <summary>One of the route's own patterns (60%), its literal prefix with an open tail (30%), or a broad one (10%).</summary>
+    private string DialedPattern(int route)
     {
-        var pattern = routePatterns[_random.Next(routePatterns.Length)][_random.Next(PolicyGenerator.PatternsPerRoute)];
+        var pattern = routePatterns[route][_random.Next(PolicyGenerator.PatternsPerRoute)];
         var kind = _random.Next(100);
-        if (kind < 70 || !pattern.StartsWith('_'))
+        if (kind < 60 || !pattern.StartsWith('_'))
         {
             return pattern;
         }
 
-        if (kind < 95)
+        if (kind < 90)
         {
             // the pattern's literal prefix, then anything: _2345XXXX -> _2345.
             var prefix = new string([.. pattern.Skip(1).TakeWhile(char.IsAsciiDigit)]);
             return prefix.Length > 0 ? $"_{prefix}." : pattern;
         }
 
-        return _random.Next(2) == 0 ? "_00." : "_NXXXXXX";
+        return BroadPatterns[_random.Next(BroadPatterns.Length)];
     }
 
     private string Extension() =>

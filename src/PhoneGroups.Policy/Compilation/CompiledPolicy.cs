@@ -144,7 +144,7 @@ public sealed class CompiledPolicy
         }
 
         var number = decision.Caller is null ? outsideNumber ?? callerExtension ?? string.Empty : string.Empty;
-        var verdict = _permissions.Evaluate(decision.Caller, number, dialed, decision.Route?.Route, decision.Reason);
+        var verdict = _permissions.Evaluate(decision.Caller, number, dialed, decision.Route?.Route, decision.Match.Routes, decision.Reason);
         return decision.WithPermissions(verdict, outsideNumber);
     }
 

@@ -19,6 +19,7 @@ internal sealed class PermissionTable
     private readonly int[] _split;            // per match id: how many owners are dialed-side (below Count)
     private readonly int[][] _byGroup;        // enabled permissions naming each group, ascending
     private readonly int[][] _byRoute;        // enabled permissions naming each route, ascending
+    private readonly bool _hasIncoming;       // whether any enabled permission is incoming
 
     public PermissionTable(PermissionInfo[] permissions, PatternSet? patterns, int[] split, int[][] byGroup, int[][] byRoute)
     {
@@ -27,6 +28,7 @@ internal sealed class PermissionTable
         _split = split;
         _byGroup = byGroup;
         _byRoute = byRoute;
+        _hasIncoming = permissions.Any(p => p.IsEnabled && p.IsIncoming);
     }
 
     public IReadOnlyList<PermissionInfo> Permissions => _permissions;
@@ -44,9 +46,25 @@ internal sealed class PermissionTable
     /// Consults the levels for a call the group rules allowed: user, group (extension callers) or incoming
     /// (others), then the route that would carry the call. The first level with a match decides.
     /// </summary>
-    public PermissionVerdict Evaluate(ExtensionInfo? caller, string outsideNumber, string dialed, RouteInfo? route, DecisionReason groupRuleReason)
+    /// <param name="caller">The calling extension, or null for a caller from outside.</param>
+    /// <param name="outsideNumber">An outside caller's number (empty when unknown).</param>
+    /// <param name="dialed">The dialed number.</param>
+    /// <param name="route">The route that would carry the call, or null when it is bridged.</param>
+    /// <param name="matchingRoutes">The indexes of every route matching the number (the route and its fail-over candidates).</param>
+    /// <param name="groupRuleReason">What the group rules said.</param>
+    public PermissionVerdict Evaluate(ExtensionInfo? caller, string outsideNumber, string dialed, RouteInfo? route, ReadOnlySpan<int> matchingRoutes,
+        DecisionReason groupRuleReason)
     {
         if (_patterns is null)
+        {
+            return default;
+        }
+
+        // No permission names this caller, its group, the route or a fail-over route (and none is incoming): nothing to match.
+        var user = caller?.UserPermissions ?? [];
+        var byGroupList = caller?.Group is { } callerGroup ? _byGroup[callerGroup.Index] : [];
+        var byRouteList = route is null ? [] : _byRoute[route.Index];
+        if (user.Length == 0 && byGroupList.Length == 0 && (caller is not null || !_hasIncoming) && (route is null || !AnyRoutePermission(matchingRoutes)))
         {
             return default;
         }
@@ -59,22 +77,22 @@ internal sealed class PermissionTable
 
         if (caller is not null)
         {
-            var user = new PermissionMatches(this, dialedMatch, caller.UserPermissions);
-            if (Level(user) is { Outcome: not PermissionOutcome.None } byUser)
+            var byUserMatches = new PermissionMatches(this, dialedMatch, user);
+            if (Level(byUserMatches) is { Outcome: not PermissionOutcome.None } byUser)
             {
-                return new PermissionVerdict(byUser.Outcome, PermissionLevel.User, byUser.Permission, user, groupRuleReason, dialedMatch, false);
+                return new PermissionVerdict(byUser.Outcome, PermissionLevel.User, byUser.Permission, byUserMatches, groupRuleReason, dialedMatch, false);
             }
 
-            if (caller.Group is { } group)
+            if (byGroupList.Length > 0)
             {
-                var byGroupMatches = new PermissionMatches(this, dialedMatch, _byGroup[group.Index]);
+                var byGroupMatches = new PermissionMatches(this, dialedMatch, byGroupList);
                 if (Level(byGroupMatches) is { Outcome: not PermissionOutcome.None } byGroup)
                 {
                     return new PermissionVerdict(byGroup.Outcome, PermissionLevel.Group, byGroup.Permission, byGroupMatches, groupRuleReason, dialedMatch, false);
                 }
             }
         }
-        else
+        else if (_hasIncoming)
         {
             var incoming = new PermissionMatches(this, dialedMatch, _patterns.Match(outsideNumber));
             if (Level(incoming) is { Outcome: not PermissionOutcome.None } byIncoming)
@@ -88,10 +106,23 @@ internal sealed class PermissionTable
             return default;
         }
 
-        var byRouteMatches = new PermissionMatches(this, dialedMatch, _byRoute[route.Index]);
+        var byRouteMatches = new PermissionMatches(this, dialedMatch, byRouteList);
         var byRoute = Level(byRouteMatches);
         return new PermissionVerdict(byRoute.Outcome, byRoute.Outcome == PermissionOutcome.None ? PermissionLevel.None : PermissionLevel.Route,
             byRoute.Permission, byRouteMatches, groupRuleReason, dialedMatch, routeLevelReached: true);
+    }
+
+    private bool AnyRoutePermission(ReadOnlySpan<int> routes)
+    {
+        foreach (var route in routes)
+        {
+            if (_byRoute[route].Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One level: any allow wins; else a deny without password refuses; else every deny has a password and one opens the call.</summary>

@@ -104,6 +104,9 @@ internal static class PermissionPolicies
           - name: Backup not abroad
             numbers: ["_011."]
             routes: [Backup]
+          - name: Backup not for local calls
+            numbers: ["_555XXXX"]
+            routes: [Backup]
           - name: International code
             numbers: ["_01149."]
             routes: [International, Spare]

@@ -105,6 +105,18 @@ public class PermissionPrecedenceTests
     }
 
     [Fact]
+    public void Decide_FirstRouteWithoutPermissions_FailoverRouteThatDenies_IsLeftOut()
+    {
+        // Local carries 555 numbers and has no permission at all; Backup's permission denies them there.
+        var sut = CreateSut("1000", "5551234");
+
+        Assert.Equal(DecisionReason.RouteOpen, sut.Reason);
+        Assert.Equal("Local", sut.Route?.Route.Name);
+        Assert.Empty(sut.Failover);
+        Assert.Equal(["Backup"], CreateSut("1000", "2345678").Failover.Select(g => g.Route.Name));
+    }
+
+    [Fact]
     public void Decide_GroupLevelDecided_RoutePermissionsOfFailoverRoutesAreNotConsulted()
     {
         // The group level decided (allow), so later levels, Backup's permission included, do not count.

@@ -86,15 +86,17 @@ public class PermissionPropertyTests
                 Assert.Equal(expected.Level, actual.PermissionLevel);
                 Assert.Equal(expected.Passwords, actual.Challenge.AcceptedPasswords.Select(p => p.Password).ToArray());
                 Assert.Equal(expected.Outcome == DecisionOutcome.Allow ? WithoutPermissions.Decide(from, to).Route?.Route.Name : null, actual.Route?.Route.Name);
+                var then = actual.IsChallenge ? actual.Challenge.Granted : actual;
+                Assert.Equal(expected.Failover, then.Failover.Select(g => g.Route.Name).ToArray());
             }, iter: 3000);
     }
 
-    private static (DecisionOutcome Outcome, DecisionReason Reason, string? Permission, PermissionLevel Level, string[] Passwords) Reference(
+    private static (DecisionOutcome Outcome, DecisionReason Reason, string? Permission, PermissionLevel Level, string[] Passwords, string[] Failover) Reference(
         CompiledPolicy policy, Decision groupRules, string? from, string to, string? outsideNumber)
     {
         if (!groupRules.IsAllowed || groupRules.Reason == DecisionReason.Emergency)
         {
-            return (groupRules.Outcome, groupRules.Reason, null, PermissionLevel.None, []);
+            return (groupRules.Outcome, groupRules.Reason, null, PermissionLevel.None, [], Names(groupRules));
         }
 
         var enabled = policy.Permissions.Where(p => p.IsEnabled).ToList();
@@ -114,29 +116,53 @@ public class PermissionPropertyTests
             levels.Add((PermissionLevel.Incoming, enabled.Where(p => p.IsIncoming && Matches(p.Incoming, to) && Matches(p.Numbers, number)).ToList()));
         }
 
+        List<PermissionInfo> OnRoute(string name) => enabled.Where(p => p.Routes.Any(r => r.Name == name) && Matches(p.Numbers, to)).ToList();
         if (groupRules.Route is { } route)
         {
-            levels.Add((PermissionLevel.Route, enabled.Where(p => p.Routes.Any(r => r.Name == route.Route.Name) && Matches(p.Numbers, to)).ToList()));
+            levels.Add((PermissionLevel.Route, OnRoute(route.Route.Name)));
         }
 
-        foreach (var (level, matching) in levels.Where(l => l.Matching.Count > 0))
+        var decided = levels.FirstOrDefault(l => l.Matching.Count > 0);
+        var failover = Names(groupRules);
+        if (groupRules.Route is not null && decided.Level is PermissionLevel.Route or PermissionLevel.None)
         {
-            if (matching.FirstOrDefault(p => p.Mode == PermissionMode.Allow) is { } allow)
+            // the route level was consulted: fail-over routes must pass it too
+            var first = Judge(decided.Matching ?? []);
+            failover = [.. failover.Where(name =>
             {
-                return (DecisionOutcome.Allow, DecisionReason.PermissionAllowed, allow.Name, level, []);
-            }
-
-            if (matching.FirstOrDefault(p => !p.HasPassword) is { } hard)
-            {
-                return (DecisionOutcome.Deny, DecisionReason.PermissionDenied, hard.Name, level, []);
-            }
-
-            var passwords = level == PermissionLevel.User && caller!.Pin is { } pin ? [pin] : matching.Select(p => p.Password!).ToArray();
-            return (DecisionOutcome.Challenge, DecisionReason.PermissionPassword, matching[0].Name, level, passwords);
+                var matching = OnRoute(name);
+                var judged = Judge(matching);
+                return judged.Outcome is null or DecisionOutcome.Allow
+                    || (first.Outcome == DecisionOutcome.Challenge && judged.Outcome == DecisionOutcome.Challenge && decided.Matching!.All(matching.Contains));
+            })];
         }
 
-        return (groupRules.Outcome, groupRules.Reason, null, PermissionLevel.None, []);
+        if (decided.Matching is null)
+        {
+            return (groupRules.Outcome, groupRules.Reason, null, PermissionLevel.None, [], failover);
+        }
+
+        var (outcome, deciding) = Judge(decided.Matching);
+        var reason = outcome switch
+        {
+            DecisionOutcome.Allow => DecisionReason.PermissionAllowed,
+            DecisionOutcome.Deny => DecisionReason.PermissionDenied,
+            _ => DecisionReason.PermissionPassword,
+        };
+        var passwords = outcome != DecisionOutcome.Challenge ? []
+            : decided.Level == PermissionLevel.User && caller!.Pin is { } pin ? [pin]
+            : decided.Matching.Select(p => p.Password!).ToArray();
+        return (outcome!.Value, reason, deciding!.Name, decided.Level, passwords, outcome == DecisionOutcome.Deny ? [] : failover);
     }
+
+    /// <summary>One level read directly: any allow, else the first deny without password, else a challenge by the first deny.</summary>
+    private static (DecisionOutcome? Outcome, PermissionInfo? Deciding) Judge(List<PermissionInfo> matching) =>
+        matching.Count == 0 ? (null, null)
+        : matching.FirstOrDefault(p => p.Mode == PermissionMode.Allow) is { } allow ? (DecisionOutcome.Allow, allow)
+        : matching.FirstOrDefault(p => !p.HasPassword) is { } hard ? (DecisionOutcome.Deny, hard)
+        : (DecisionOutcome.Challenge, matching[0]);
+
+    private static string[] Names(Decision decision) => [.. decision.Failover.Select(g => g.Route.Name)];
 
     private static bool Matches(IReadOnlyList<PhoneGroups.Policy.Patterns.AsteriskPattern> patterns, string number) => patterns.Any(p => p.IsMatch(number));
 
