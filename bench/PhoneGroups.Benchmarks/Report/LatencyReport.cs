@@ -53,6 +53,14 @@ internal static class LatencyReport
         return 0;
     }
 
+    /// <summary>Only the call-permission part of the report (<c>--report --permissions</c>).</summary>
+    public static int RunPermissions(TextWriter output)
+    {
+        var generated = BenchmarkPolicy.Generate();
+        ReportPermissions(output, generated, BenchmarkPolicy.Load(generated), generated.Calls(TimedCalls, BenchmarkPolicy.Seed));
+        return 0;
+    }
+
     /// <summary>The same calls on the same policy with 10,000 call permissions, against the policy without them.</summary>
     private static void ReportPermissions(TextWriter output, GeneratedPolicy generated, CompiledPolicy without, (string? From, string To)[] calls)
     {
@@ -64,7 +72,8 @@ internal static class LatencyReport
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var with = BenchmarkPolicy.LoadWithPermissions(generated);
         var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
-        Line(output, "snapshot memory with permissions", $"{retained / (1024.0 * 1024.0):F1} MiB retained");
+        var automaton = with.PermissionTable.Patterns!;
+        Line(output, "snapshot memory with permissions", $"{retained / (1024.0 * 1024.0):F1} MiB retained (permission automaton: {automaton.StateCount:N0} states x {automaton.ClassCount} classes, {automaton.MatchCount:N0} distinct match sets, largest {Enumerable.Range(0, automaton.MatchCount).Max(i => automaton.GetOwners(i).Length):N0} permissions)");
 
         var outside = GeneratedPolicy.OutsideNumbers(calls.Length, BenchmarkPolicy.Seed);
         var decidedBy = calls.Select((c, i) => with.Decide(c.From, c.To, outside[i])).Where(d => d.Permission is not null)

@@ -14,9 +14,17 @@ internal sealed class PermissionTable
 {
     public static readonly PermissionTable Empty = new([], null, [], [], []);
 
+    private const byte AllowFlag = 1;
+    private const byte PasswordFlag = 2;
+
     private readonly PermissionInfo[] _permissions;
+    private readonly byte[] _flags;           // per permission: allow, has a password (no object to visit while deciding)
     private readonly PatternSet? _patterns;   // null when no permission is enabled
-    private readonly int[] _split;            // per match id: how many owners are dialed-side (below Count)
+    // Every match id's owners, ascending, in one flat array (one memory region, no array per set):
+    // dialed-side owners from _start[id] to _split[id], caller-side ones from _split[id] to _start[id + 1].
+    private readonly int[] _owners;
+    private readonly int[] _start;
+    private readonly int[] _split;
     private readonly int[][] _byGroup;        // enabled permissions naming each group, ascending
     private readonly int[][] _byRoute;        // enabled permissions naming each route, ascending
     private readonly bool _hasIncoming;       // whether any enabled permission is incoming
@@ -24,11 +32,24 @@ internal sealed class PermissionTable
     public PermissionTable(PermissionInfo[] permissions, PatternSet? patterns, int[] split, int[][] byGroup, int[][] byRoute)
     {
         _permissions = permissions;
+        _flags = [.. permissions.Select(p => (byte)((p.Mode == PermissionMode.Allow ? AllowFlag : 0) | (p.HasPassword ? PasswordFlag : 0)))];
         _patterns = patterns;
-        _split = split;
         _byGroup = byGroup;
         _byRoute = byRoute;
         _hasIncoming = permissions.Any(p => p.IsEnabled && p.IsIncoming);
+        var count = patterns?.MatchCount ?? 0;
+        _start = new int[count + 1];
+        _split = new int[count];
+        var owners = new List<int>();
+        for (var id = 0; id < count; id++)
+        {
+            _start[id] = owners.Count;
+            _split[id] = owners.Count + split[id];
+            owners.AddRange(patterns!.GetOwners(id));
+        }
+
+        _start[count] = owners.Count;
+        _owners = [.. owners];
     }
 
     public IReadOnlyList<PermissionInfo> Permissions => _permissions;
@@ -38,9 +59,11 @@ internal sealed class PermissionTable
     /// <summary>The automaton, or null when no permission is enabled (exposed for diagnostics).</summary>
     public PatternSet? Patterns => _patterns;
 
-    public ReadOnlySpan<int> DialedOwners(int matchId) => _patterns is null ? default : _patterns.GetOwners(matchId)[.._split[matchId]];
+    public ReadOnlySpan<int> DialedOwners(int matchId) =>
+        _patterns is null ? default : _owners.AsSpan(_start[matchId], _split[matchId] - _start[matchId]);
 
-    public ReadOnlySpan<int> CallerOwners(int matchId) => _patterns is null ? default : _patterns.GetOwners(matchId)[_split[matchId]..];
+    public ReadOnlySpan<int> CallerOwners(int matchId) =>
+        _patterns is null ? default : _owners.AsSpan(_split[matchId], _start[matchId + 1] - _split[matchId]);
 
     /// <summary>
     /// Consults the levels for a call the group rules allowed: user, group (extension callers) or incoming
@@ -128,25 +151,29 @@ internal sealed class PermissionTable
     /// <summary>One level: any allow wins; else a deny without password refuses; else every deny has a password and one opens the call.</summary>
     public LevelResult Level(PermissionMatches matches)
     {
-        PermissionInfo? firstHardDeny = null;
-        PermissionInfo? firstDeny = null;
+        var firstHardDeny = -1;
+        var firstDeny = -1;
         while (matches.MoveNext(out var index))
         {
-            var permission = _permissions[index];
-            if (permission.Mode == PermissionMode.Allow)
+            var flags = _flags[index];
+            if ((flags & AllowFlag) != 0)
             {
-                return new LevelResult(PermissionOutcome.Allowed, permission);
+                return new LevelResult(PermissionOutcome.Allowed, _permissions[index]);
             }
 
-            firstDeny ??= permission;
-            if (!permission.HasPassword)
+            if (firstDeny < 0)
             {
-                firstHardDeny ??= permission;
+                firstDeny = index;
+            }
+
+            if (firstHardDeny < 0 && (flags & PasswordFlag) == 0)
+            {
+                firstHardDeny = index;
             }
         }
 
-        return firstHardDeny is not null ? new LevelResult(PermissionOutcome.Denied, firstHardDeny)
-            : firstDeny is not null ? new LevelResult(PermissionOutcome.Challenged, firstDeny)
+        return firstHardDeny >= 0 ? new LevelResult(PermissionOutcome.Denied, _permissions[firstHardDeny])
+            : firstDeny >= 0 ? new LevelResult(PermissionOutcome.Challenged, _permissions[firstDeny])
             : default;
     }
 
