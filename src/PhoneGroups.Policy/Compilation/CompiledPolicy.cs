@@ -132,7 +132,7 @@ public sealed class CompiledPolicy
     /// </summary>
     public Decision Decide(string? callerExtension, string dialed, string? outsideNumber)
     {
-        var decision = DecideByGroupRules(callerExtension, dialed);
+        var decision = DecideByGroupRules(callerExtension, dialed, out var permissionMatch);
         if (_permissions.Patterns is null && outsideNumber is null)
         {
             return decision; // no enabled permission: the decision of rules 1-5, as before permissions existed
@@ -144,15 +144,19 @@ public sealed class CompiledPolicy
         }
 
         var number = decision.Caller is null ? outsideNumber ?? callerExtension ?? string.Empty : string.Empty;
-        var verdict = _permissions.Evaluate(decision.Caller, number, dialed, decision.Route?.Route, decision.Match.Routes, decision.Reason);
+        var verdict = _permissions.Evaluate(decision.Caller, number, permissionMatch, decision.Route?.Route, decision.Match.Routes, decision.Reason);
         return decision.WithPermissions(verdict, outsideNumber);
     }
 
-    /// <summary>Rules 1-5 of docs/policy.md: emergency, unknown callers, isolation, routes and grants.</summary>
-    private Decision DecideByGroupRules(string? callerExtension, string dialed)
+    /// <summary>
+    /// Rules 1-5 of docs/policy.md: emergency, unknown callers, isolation, routes and grants. The same pass over
+    /// the number walks the permissions' automaton too (<paramref name="permissionMatch"/>, 0 when there is none).
+    /// </summary>
+    private Decision DecideByGroupRules(string? callerExtension, string dialed, out int permissionMatch)
     {
         ArgumentNullException.ThrowIfNull(dialed);
-        var match = _matches[_patterns.Match(dialed)];
+        permissionMatch = 0;
+        var match = _matches[_permissions.Patterns is { } permissions ? _patterns.Match(dialed, permissions, out permissionMatch) : _patterns.Match(dialed)];
         ExtensionInfo? caller = null;
         if (!string.IsNullOrEmpty(callerExtension))
         {

@@ -21,12 +21,12 @@ internal sealed class PermissionTable
     private readonly byte[] _flags;           // per permission: allow, has a password (no object to visit while deciding)
     private readonly PatternSet? _patterns;   // null when no permission is enabled
     // Every match id's owners, ascending, in one flat array (one memory region, no array per set):
-    // dialed-side owners from _start[id] to _split[id], caller-side ones from _split[id] to _start[id + 1].
+    // dialed-side owners from _bounds[3 id] to _bounds[3 id + 1], caller-side ones from there to _bounds[3 id + 2].
     private readonly int[] _owners;
-    private readonly int[] _start;
-    private readonly int[] _split;
+    private readonly int[] _bounds;
     private readonly int[][] _byGroup;        // enabled permissions naming each group, ascending
     private readonly int[][] _byRoute;        // enabled permissions naming each route, ascending
+    private readonly bool[] _routeHasPermissions; // small enough to stay in cache: skips the lists of routes without any
     private readonly bool _hasIncoming;       // whether any enabled permission is incoming
 
     public PermissionTable(PermissionInfo[] permissions, PatternSet? patterns, int[] split, int[][] byGroup, int[][] byRoute)
@@ -37,18 +37,18 @@ internal sealed class PermissionTable
         _byGroup = byGroup;
         _byRoute = byRoute;
         _hasIncoming = permissions.Any(p => p.IsEnabled && p.IsIncoming);
+        _routeHasPermissions = [.. byRoute.Select(r => r.Length > 0)];
         var count = patterns?.MatchCount ?? 0;
-        _start = new int[count + 1];
-        _split = new int[count];
+        _bounds = new int[3 * count];
         var owners = new List<int>();
         for (var id = 0; id < count; id++)
         {
-            _start[id] = owners.Count;
-            _split[id] = owners.Count + split[id];
+            _bounds[3 * id] = owners.Count;
+            _bounds[(3 * id) + 1] = owners.Count + split[id];
             owners.AddRange(patterns!.GetOwners(id));
+            _bounds[(3 * id) + 2] = owners.Count;
         }
 
-        _start[count] = owners.Count;
         _owners = [.. owners];
     }
 
@@ -60,10 +60,10 @@ internal sealed class PermissionTable
     public PatternSet? Patterns => _patterns;
 
     public ReadOnlySpan<int> DialedOwners(int matchId) =>
-        _patterns is null ? default : _owners.AsSpan(_start[matchId], _split[matchId] - _start[matchId]);
+        _patterns is null ? default : _owners.AsSpan(_bounds[3 * matchId], _bounds[(3 * matchId) + 1] - _bounds[3 * matchId]);
 
     public ReadOnlySpan<int> CallerOwners(int matchId) =>
-        _patterns is null ? default : _owners.AsSpan(_split[matchId], _start[matchId + 1] - _split[matchId]);
+        _patterns is null ? default : _owners.AsSpan(_bounds[(3 * matchId) + 1], _bounds[(3 * matchId) + 2] - _bounds[(3 * matchId) + 1]);
 
     /// <summary>
     /// Consults the levels for a call the group rules allowed: user, group (extension callers) or incoming
@@ -71,11 +71,11 @@ internal sealed class PermissionTable
     /// </summary>
     /// <param name="caller">The calling extension, or null for a caller from outside.</param>
     /// <param name="outsideNumber">An outside caller's number (empty when unknown).</param>
-    /// <param name="dialed">The dialed number.</param>
+    /// <param name="dialedMatch">This table's automaton's match id for the dialed number.</param>
     /// <param name="route">The route that would carry the call, or null when it is bridged.</param>
     /// <param name="matchingRoutes">The indexes of every route matching the number (the route and its fail-over candidates).</param>
     /// <param name="groupRuleReason">What the group rules said.</param>
-    public PermissionVerdict Evaluate(ExtensionInfo? caller, string outsideNumber, string dialed, RouteInfo? route, ReadOnlySpan<int> matchingRoutes,
+    public PermissionVerdict Evaluate(ExtensionInfo? caller, string outsideNumber, int dialedMatch, RouteInfo? route, ReadOnlySpan<int> matchingRoutes,
         DecisionReason groupRuleReason)
     {
         if (_patterns is null)
@@ -86,13 +86,12 @@ internal sealed class PermissionTable
         // No permission names this caller, its group, the route or a fail-over route (and none is incoming): nothing to match.
         var user = caller?.UserPermissions ?? [];
         var byGroupList = caller?.Group is { } callerGroup ? _byGroup[callerGroup.Index] : [];
-        var byRouteList = route is null ? [] : _byRoute[route.Index];
+        var byRouteList = route is not null && _routeHasPermissions[route.Index] ? _byRoute[route.Index] : [];
         if (user.Length == 0 && byGroupList.Length == 0 && (caller is not null || !_hasIncoming) && (route is null || !AnyRoutePermission(matchingRoutes)))
         {
             return default;
         }
 
-        var dialedMatch = _patterns.Match(dialed);
         if (DialedOwners(dialedMatch).IsEmpty)
         {
             return default; // no permission mentions this number: the common case, one automaton walk
@@ -139,7 +138,7 @@ internal sealed class PermissionTable
     {
         foreach (var route in routes)
         {
-            if (_byRoute[route].Length > 0)
+            if (_routeHasPermissions[route])
             {
                 return true;
             }
