@@ -7,8 +7,9 @@ namespace PhoneGroups.Policy.Permissions;
 /// <summary>
 /// The compiled call permissions. All their patterns form one automaton: owner <c>i</c> for the patterns matched
 /// against the dialed number (<c>numbers</c>, or <c>incoming</c> for incoming permissions), owner <c>Count + i</c>
-/// for an incoming permission's <c>numbers</c>, matched against the caller's number. A decision walks it once for
-/// the dialed number and intersects the result with the sorted permission lists of the caller, its group and the route.
+/// for an incoming permission's <c>numbers</c>, matched against the caller's number. A decision walks it for the
+/// dialed number in the same pass as the policy's own automaton, and intersects the result with the sorted permission
+/// lists of the caller, its group and the route.
 /// </summary>
 internal sealed class PermissionTable
 {
@@ -94,7 +95,7 @@ internal sealed class PermissionTable
 
         if (DialedOwners(dialedMatch).IsEmpty)
         {
-            return default; // no permission mentions this number: the common case, one automaton walk
+            return default; // no permission mentions this number
         }
 
         if (caller is not null)
