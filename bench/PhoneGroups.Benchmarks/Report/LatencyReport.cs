@@ -4,6 +4,7 @@ using PhoneGroups.Benchmarks.Baseline;
 using PhoneGroups.Benchmarks.Generation;
 using PhoneGroups.Policy.Compilation;
 using PhoneGroups.Policy.Configuration;
+using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Loading;
 
 namespace PhoneGroups.Benchmarks.Report;
@@ -87,6 +88,11 @@ internal static class LatencyReport
         Line(output, "Decide, no permissions", Percentiles(baseline));
         Line(output, "Decide, 10,000 permissions", Percentiles(permissions));
         Line(output, "Decide, no permissions (again)", Percentiles(baseline2));
+        var withFailover = TimeIndexed(calls, outside, (from, to, number) => Walk(with.Decide(from, to, number)));
+        var withoutFailover = TimeIndexed(calls, outside, (from, to, _) => Walk(without.Decide(from, to)));
+        Line(output, "... + fail-over, no permissions", Percentiles(withoutFailover));
+        Line(output, "... + challenge + fail-over, 10,000", Percentiles(withFailover));
+        Line(output, "ratio with fail-over walked", $"mean {withFailover.Average() / withoutFailover.Average():F2}x, p50 {Percentile(withFailover, 0.5) / Percentile(withoutFailover, 0.5):F2}x, p99 {Percentile(withFailover, 0.99) / Percentile(withoutFailover, 0.99):F2}x");
         Line(output, "ratio permissions / none", $"mean {permissions.Average() / baseline.Average():F2}x, p50 {Percentile(permissions, 0.5) / Percentile(baseline, 0.5):F2}x, p99 {Percentile(permissions, 0.99) / Percentile(baseline, 0.99):F2}x");
 
         var sink = 0;
@@ -108,6 +114,25 @@ internal static class LatencyReport
 
         GC.KeepAlive(sink);
         Line(output, "Decide with permissions, allocated", $"{(double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / calls.Length:F4} bytes per call (challenges, passwords and fail-over walked)");
+    }
+
+    /// <summary>What the call controller does with a decision: a password tried when challenged, the fail-over list walked.</summary>
+    private static int Walk(Decision decision)
+    {
+        var sum = (int)decision.Reason;
+        if (decision.IsChallenge)
+        {
+            var challenge = decision.Challenge;
+            sum += challenge.TryAccept("1234", out _) ? 1 : 0;
+            decision = challenge.Granted;
+        }
+
+        foreach (var grant in decision.Failover)
+        {
+            sum += grant.Route.Index;
+        }
+
+        return sum;
     }
 
     /// <summary>Like <see cref="TimeCalls"/>, with an outside number per call.</summary>

@@ -9,11 +9,11 @@ internal struct PermissionMatches
 {
     private readonly PermissionTable _table;
     private readonly int _dialedMatch;
-    private readonly int[]? _named;       // a level's permissions, or null for incoming
+    private readonly ArraySegment<int> _named;  // a level's permissions (no array: incoming)
     private readonly int _callerMatch;    // incoming: the match id of the caller's number
     private int _next;
 
-    public PermissionMatches(PermissionTable table, int dialedMatch, int[] named)
+    public PermissionMatches(PermissionTable table, int dialedMatch, ArraySegment<int> named)
     {
         _table = table;
         _dialedMatch = dialedMatch;
@@ -26,7 +26,7 @@ internal struct PermissionMatches
     {
         _table = table;
         _dialedMatch = dialedMatch;
-        _named = null;
+        _named = default;
         _callerMatch = callerMatch;
         _next = 0;
     }
@@ -36,7 +36,7 @@ internal struct PermissionMatches
         var dialed = _table.DialedOwners(_dialedMatch);
         ReadOnlySpan<int> other;
         var offset = 0;
-        if (_named is not null)
+        if (_named.Array is not null)
         {
             other = _named;
         }
@@ -84,8 +84,8 @@ internal struct PermissionMatches
             return false;
         }
 
-        return _named is not null
-            ? Array.BinarySearch(_named, permission) >= 0
+        return _named.Array is not null
+            ? _named.AsSpan().BinarySearch(permission) >= 0
             : _table.CallerOwners(_callerMatch).BinarySearch(permission + _table.Count) >= 0;
     }
 }

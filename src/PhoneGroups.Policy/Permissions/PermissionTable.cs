@@ -25,9 +25,12 @@ internal sealed class PermissionTable
     // dialed-side owners from _bounds[3 id] to _bounds[3 id + 1], caller-side ones from there to _bounds[3 id + 2].
     private readonly int[] _owners;
     private readonly int[] _bounds;
-    private readonly int[][] _byGroup;        // enabled permissions naming each group, ascending
-    private readonly int[][] _byRoute;        // enabled permissions naming each route, ascending
-    private readonly bool[] _routeHasPermissions; // small enough to stay in cache: skips the lists of routes without any
+    // The enabled permissions naming each group (each route), ascending, as slices of one flat array: a call that fails
+    // over tries many routes, and one small array stays in cache where an array per route would not.
+    private readonly int[] _groupLists;
+    private readonly int[] _groupStart;   // group index -> start in _groupLists; [groups] = end
+    private readonly int[] _routeLists;
+    private readonly int[] _routeStart;
     private readonly bool _hasIncoming;       // whether any enabled permission is incoming
 
     public PermissionTable(PermissionInfo[] permissions, PatternSet? patterns, int[] split, int[][] byGroup, int[][] byRoute)
@@ -35,10 +38,9 @@ internal sealed class PermissionTable
         _permissions = permissions;
         _flags = [.. permissions.Select(p => (byte)((p.Mode == PermissionMode.Allow ? AllowFlag : 0) | (p.HasPassword ? PasswordFlag : 0)))];
         _patterns = patterns;
-        _byGroup = byGroup;
-        _byRoute = byRoute;
+        (_groupLists, _groupStart) = Flatten(byGroup);
+        (_routeLists, _routeStart) = Flatten(byRoute);
         _hasIncoming = permissions.Any(p => p.IsEnabled && p.IsIncoming);
-        _routeHasPermissions = [.. byRoute.Select(r => r.Length > 0)];
         var count = patterns?.MatchCount ?? 0;
         _bounds = new int[3 * count];
         var owners = new List<int>();
@@ -86,9 +88,9 @@ internal sealed class PermissionTable
 
         // No permission names this caller, its group, the route or a fail-over route (and none is incoming): nothing to match.
         var user = caller?.UserPermissions ?? [];
-        var byGroupList = caller?.Group is { } callerGroup ? _byGroup[callerGroup.Index] : [];
-        var byRouteList = route is not null && _routeHasPermissions[route.Index] ? _byRoute[route.Index] : [];
-        if (user.Length == 0 && byGroupList.Length == 0 && (caller is not null || !_hasIncoming) && (route is null || !AnyRoutePermission(matchingRoutes)))
+        var byGroupList = caller?.Group is { } callerGroup ? GroupList(callerGroup.Index) : default;
+        var byRouteList = route is not null ? RouteList(route.Index) : default;
+        if (user.Length == 0 && byGroupList.Count == 0 && (caller is not null || !_hasIncoming) && (route is null || !AnyRoutePermission(matchingRoutes)))
         {
             return default;
         }
@@ -106,7 +108,7 @@ internal sealed class PermissionTable
                 return new PermissionVerdict(byUser.Outcome, PermissionLevel.User, byUser.Permission, byUserMatches, groupRuleReason, dialedMatch, false);
             }
 
-            if (byGroupList.Length > 0)
+            if (byGroupList.Count > 0)
             {
                 var byGroupMatches = new PermissionMatches(this, dialedMatch, byGroupList);
                 if (Level(byGroupMatches) is { Outcome: not PermissionOutcome.None } byGroup)
@@ -135,11 +137,26 @@ internal sealed class PermissionTable
             byRoute.Permission, byRouteMatches, groupRuleReason, dialedMatch, routeLevelReached: true);
     }
 
+    private ArraySegment<int> GroupList(int group) => new(_groupLists, _groupStart[group], _groupStart[group + 1] - _groupStart[group]);
+
+    private ArraySegment<int> RouteList(int route) => new(_routeLists, _routeStart[route], _routeStart[route + 1] - _routeStart[route]);
+
+    private static (int[] Lists, int[] Start) Flatten(int[][] lists)
+    {
+        var start = new int[lists.Length + 1];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            start[i + 1] = start[i] + lists[i].Length;
+        }
+
+        return ([.. lists.SelectMany(l => l)], start);
+    }
+
     private bool AnyRoutePermission(ReadOnlySpan<int> routes)
     {
         foreach (var route in routes)
         {
-            if (_routeHasPermissions[route])
+            if (_routeStart[route + 1] > _routeStart[route])
             {
                 return true;
             }
@@ -185,7 +202,7 @@ internal sealed class PermissionTable
     /// </summary>
     public bool PermitsFailover(in PermissionVerdict verdict, int routeIndex)
     {
-        var matches = new PermissionMatches(this, verdict.DialedMatch, _byRoute[routeIndex]);
+        var matches = new PermissionMatches(this, verdict.DialedMatch, RouteList(routeIndex));
         switch (Level(matches).Outcome)
         {
             case PermissionOutcome.None or PermissionOutcome.Allowed:
