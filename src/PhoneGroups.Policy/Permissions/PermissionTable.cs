@@ -31,6 +31,13 @@ internal sealed class PermissionTable
     private readonly int[] _groupStart;   // group index -> start in _groupLists; [groups] = end
     private readonly int[] _routeLists;
     private readonly int[] _routeStart;
+    // Per match id, the routes (ascending) named by a permission that matches the dialed number: a fail-over route
+    // not among them passes the route level without looking at its list.
+    private readonly int[] _matchRoutes;
+    private readonly int[] _matchRouteStart;
+    // Parallel to _matchRoutes: that route level's result, precomputed (it depends only on the number and the route):
+    // the outcome in the low two bits, the deciding permission's index above them.
+    private readonly int[] _matchRouteResults;
     private readonly bool _hasIncoming;       // whether any enabled permission is incoming
 
     public PermissionTable(PermissionInfo[] permissions, PatternSet? patterns, int[] split, int[][] byGroup, int[][] byRoute)
@@ -53,6 +60,27 @@ internal sealed class PermissionTable
         }
 
         _owners = [.. owners];
+
+        var matchRoutes = new List<int>();
+        _matchRouteStart = new int[count + 1];
+        for (var id = 0; id < count; id++)
+        {
+            _matchRouteStart[id] = matchRoutes.Count;
+            var dialed = DialedOwners(id).ToArray();
+            matchRoutes.AddRange(dialed.SelectMany(p => permissions[p].Routes).Select(r => r.Index).Distinct().Order());
+        }
+
+        _matchRouteStart[count] = matchRoutes.Count;
+        _matchRoutes = [.. matchRoutes];
+        _matchRouteResults = new int[_matchRoutes.Length];
+        for (var id = 0; id < count; id++)
+        {
+            for (var i = _matchRouteStart[id]; i < _matchRouteStart[id + 1]; i++)
+            {
+                var result = Level(new PermissionMatches(this, id, RouteList(_matchRoutes[i])));
+                _matchRouteResults[i] = (int)result.Outcome | ((result.Permission?.Index ?? 0) << 2);
+            }
+        }
     }
 
     public IReadOnlyList<PermissionInfo> Permissions => _permissions;
@@ -90,7 +118,7 @@ internal sealed class PermissionTable
         var user = caller?.UserPermissions ?? [];
         var byGroupList = caller?.Group is { } callerGroup ? GroupList(callerGroup.Index) : default;
         var byRouteList = route is not null ? RouteList(route.Index) : default;
-        if (user.Length == 0 && byGroupList.Count == 0 && (caller is not null || !_hasIncoming) && (route is null || !AnyRoutePermission(matchingRoutes)))
+        if (user.Length == 0 && byGroupList.Count == 0 && (caller is not null || !_hasIncoming) && (route is null || !AnyRoutePermission(dialedMatch, matchingRoutes)))
         {
             return default;
         }
@@ -132,7 +160,7 @@ internal sealed class PermissionTable
         }
 
         var byRouteMatches = new PermissionMatches(this, dialedMatch, byRouteList);
-        var byRoute = Level(byRouteMatches);
+        var byRoute = RouteLevel(dialedMatch, route.Index);
         return new PermissionVerdict(byRoute.Outcome, byRoute.Outcome == PermissionOutcome.None ? PermissionLevel.None : PermissionLevel.Route,
             byRoute.Permission, byRouteMatches, groupRuleReason, dialedMatch, routeLevelReached: true);
     }
@@ -152,11 +180,18 @@ internal sealed class PermissionTable
         return ([.. lists.SelectMany(l => l)], start);
     }
 
-    private bool AnyRoutePermission(ReadOnlySpan<int> routes)
+    /// <summary>Whether a permission matching the dialed number names one of <paramref name="routes"/>.</summary>
+    private bool AnyRoutePermission(int dialedMatch, ReadOnlySpan<int> routes)
     {
+        var named = MatchRoutes(dialedMatch);
+        if (named.IsEmpty)
+        {
+            return false;
+        }
+
         foreach (var route in routes)
         {
-            if (_routeStart[route + 1] > _routeStart[route])
+            if (named.BinarySearch(route) >= 0)
             {
                 return true;
             }
@@ -164,6 +199,24 @@ internal sealed class PermissionTable
 
         return false;
     }
+
+    /// <summary>The route level for a number and a route, from the precomputed results.</summary>
+    private LevelResult RouteLevel(int dialedMatch, int routeIndex)
+    {
+        var start = _matchRouteStart[dialedMatch];
+        var i = MatchRoutes(dialedMatch).BinarySearch(routeIndex);
+        if (i < 0)
+        {
+            return default; // no permission matching the number names this route
+        }
+
+        var result = _matchRouteResults[start + i];
+        var outcome = (PermissionOutcome)(result & 3);
+        return outcome == PermissionOutcome.None ? default : new LevelResult(outcome, _permissions[result >> 2]);
+    }
+
+    private ReadOnlySpan<int> MatchRoutes(int matchId) =>
+        _matchRoutes.AsSpan(_matchRouteStart[matchId], _matchRouteStart[matchId + 1] - _matchRouteStart[matchId]);
 
     /// <summary>One level: any allow wins; else a deny without password refuses; else every deny has a password and one opens the call.</summary>
     public LevelResult Level(PermissionMatches matches)
@@ -202,12 +255,12 @@ internal sealed class PermissionTable
     /// </summary>
     public bool PermitsFailover(in PermissionVerdict verdict, int routeIndex)
     {
-        var matches = new PermissionMatches(this, verdict.DialedMatch, RouteList(routeIndex));
-        switch (Level(matches).Outcome)
+        switch (RouteLevel(verdict.DialedMatch, routeIndex).Outcome)
         {
             case PermissionOutcome.None or PermissionOutcome.Allowed:
                 return true;
             case PermissionOutcome.Challenged when verdict is { Outcome: PermissionOutcome.Unlocked, Level: PermissionLevel.Route }:
+                var matches = new PermissionMatches(this, verdict.DialedMatch, RouteList(routeIndex));
                 var asked = verdict.Matches.Restart();
                 while (asked.MoveNext(out var index))
                 {
