@@ -9,6 +9,11 @@ RUN if ! command -v asterisk >/dev/null; then \
             asterisk asterisk-modules asterisk-core-sounds-en && rm -rf /var/lib/apt/lists/*; \
     fi
 COPY asterisk-conf/*.conf /etc/asterisk/
+# The demo password of asterisk-conf/ari.conf never ships: the entrypoint writes the one from the
+# environment (Ari__Password) at start, and ari.conf includes it.
+RUN sed -i 's|^password = .*|#include "/var/run/asterisk/ari-password.conf"|' /etc/asterisk/ari.conf \
+    && ! grep -q '^password' /etc/asterisk/ari.conf
+COPY deploy/asterisk-entrypoint.sh /usr/local/bin/phonegroups-asterisk-entrypoint
 COPY sounds/ /tmp/phonegroups-sounds/
 # Prompts into each language folder (Debian's en is a symlink to the installed English voice).
 RUN set -e; cd /tmp/phonegroups-sounds; \
@@ -24,4 +29,5 @@ USER asterisk
 HEALTHCHECK --interval=5s --timeout=4s --start-period=20s --retries=5 \
     CMD ["asterisk", "-rx", "core show uptime"]
 STOPSIGNAL SIGTERM
+ENTRYPOINT ["/usr/local/bin/phonegroups-asterisk-entrypoint"]
 CMD ["asterisk", "-f", "-n"]

@@ -2,7 +2,7 @@
 #   docker build -f deploy/controller.Dockerfile -t phonegroups .
 # Without a registry, pass the local bases of eng/docker-bases.sh as --build-arg (compose.yaml does).
 ARG DOTNET_SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
-ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0
+ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
 FROM ${DOTNET_SDK_IMAGE} AS build
 WORKDIR /src

@@ -9,6 +9,9 @@
 #   eng/asterisk.sh cli CMD   run an Asterisk CLI command, e.g. eng/asterisk.sh cli "core show channels"
 #   eng/asterisk.sh log       print the end of Asterisk's log
 #
+# PHONEGROUPS_ASTERISK_CONF=DIR starts Debian's stock configuration with DIR's *.conf over it instead of
+# asterisk-conf/ (the doc-test of docs/integration.md uses it; the next plain start is asterisk-conf/ again).
+#
 # Debian bookworm has no Asterisk package; Debian sid has Asterisk 22. The script debootstraps a minimal sid
 # root into .cache/asterisk-root (git-ignored) with the host's own Debian mirror and runs Asterisk in it
 # with chroot. It needs root and the debootstrap package. Every command is idempotent and serialised
@@ -67,8 +70,16 @@ install_config() {
     rm -rf "$root/etc/asterisk"
     mkdir -p "$root/etc/asterisk"
     local file
-    for file in $debian_defaults; do cp "$root/etc/asterisk.debian/$file" "$root/etc/asterisk/"; done
-    cp "$repo"/asterisk-conf/*.conf "$root/etc/asterisk/"
+    if [ -n "${PHONEGROUPS_ASTERISK_CONF:-}" ]; then
+        # Another configuration, e.g. the one docs/integration.md builds (its doc-test): Debian's complete stock
+        # configuration (an "existing Asterisk 22", autoload and all), then the directory's files over it.
+        [ -d "$PHONEGROUPS_ASTERISK_CONF" ] || die "PHONEGROUPS_ASTERISK_CONF=$PHONEGROUPS_ASTERISK_CONF is not a directory"
+        cp -a "$root/etc/asterisk.debian/." "$root/etc/asterisk/"
+        cp "$PHONEGROUPS_ASTERISK_CONF"/*.conf "$root/etc/asterisk/"
+    else
+        for file in $debian_defaults; do cp "$root/etc/asterisk.debian/$file" "$root/etc/asterisk/"; done
+        cp "$repo"/asterisk-conf/*.conf "$root/etc/asterisk/"
+    fi
     local sounds="$root/usr/share/asterisk/sounds"
     local dir
     for dir in "$repo"/sounds/*/; do

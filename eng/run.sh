@@ -3,6 +3,8 @@
 # about a minute) and the PhoneGroups controller in the foreground with the sample policy
 # asterisk-conf/policy.yaml. Ctrl-C stops the controller; Asterisk keeps running (eng/asterisk.sh stop).
 # Extra arguments go to the controller, e.g. --Logging:Level Debug or --Policy:Path my-policy.yaml.
+# The policy lives in a SQLite store (.cache/demo/phonegroups.db), seeded from asterisk-conf/policy.yaml on
+# the first run, so the admin API (docs/api.md) can change it; delete that file to start over.
 #
 # Place a call "as extension 1001" from another terminal (README.md, "Try a call"):
 #   curl -u phonegroups:phonegroups -X POST 'http://127.0.0.1:8088/ari/channels?endpoint=Local/2001@phonegroups-test&callerId=1001&context=phonegroups-sim&extension=answer'
@@ -12,6 +14,16 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 bash eng/install-tools.sh run
 bash eng/asterisk.sh start
-# The demo ARI password of asterisk-conf/ari.conf; a real deployment passes its own the same way.
+# The demo ARI password of asterisk-conf/ari.conf, which the controller accepts only with the demo switch;
+# a real deployment passes its own the same way (environment, never the command line).
 export Ari__Password="${Ari__Password:-phonegroups}"
-exec dotnet run --project src/PhoneGroups -- run --Policy:Path "$repo/asterisk-conf/policy.yaml" "$@"
+export Demo__AllowDemoPassword=true
+store="$repo/.cache/demo/phonegroups.db"
+mkdir -p "$(dirname "$store")"
+cat <<EOF
+The admin API is at http://127.0.0.1:8090/api/v1 (docs/api.md). Make a token in another terminal:
+  dotnet run --project src/PhoneGroups -- token create --name admin --role admin --Store:Path $store
+then: curl -H "Authorization: Bearer <token>" http://127.0.0.1:8090/api/v1/groups
+EOF
+exec dotnet run --project src/PhoneGroups -- run --Policy:Path "$repo/asterisk-conf/policy.yaml" \
+    --Store:Provider sqlite --Store:Path "$store" "$@"

@@ -14,5 +14,12 @@ if (args is ["--report", "--permissions"])
     return LatencyReport.RunPermissions(Console.Out);
 }
 
+// `--store-report`: one member moved through the API's write path on the 100k-extension policy, and what the
+// call path pays meanwhile.
+if (args is ["--store-report"])
+{
+    return StoreWriteReport.Run(Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(LatencyReport).Assembly).Run(args);
 return 0;

@@ -55,15 +55,15 @@ load() {
 }
 
 # 1. With the controller: Stasis -> ARI event -> decision -> progress and prompt.
-Ari__Password=phonegroups "$work/controller/phonegroups" run --Policy:Path "$repo/asterisk-conf/policy.yaml" \
+Ari__Password=phonegroups Demo__AllowDemoPassword=true "$work/controller/phonegroups" run --Policy:Path "$repo/asterisk-conf/policy.yaml" \
     --Logging:Level Warning --Health:Url http://127.0.0.1:8090/ >"$work/controller.log" 2>&1 &
 controller_pid=$!
 for _ in $(seq 1 100); do "$work/controller/phonegroups" probe >/dev/null 2>&1 && break; sleep 0.2; done
 "$work/controller/phonegroups" probe >/dev/null || { cat "$work/controller.log" >&2; exit 1; }
 read -r c50 c95 cmax cn cfailed < <(load controller)
 metrics=$(curl -fsS http://127.0.0.1:8090/metrics)
-decided=$(awk '/^phonegroups_calls_decided_total\{decision="deny"/ { s += $2 } END { print s + 0 }' <<<"$metrics")
-decision_us=$(awk '/^phonegroups_decision_duration_seconds_sum\{decision="deny"\}/ { s = $2 } /^phonegroups_decision_duration_seconds_count\{decision="deny"\}/ { c = $2 } END { if (c) printf "%.1f", s / c * 1e6 }' <<<"$metrics")
+decided=$(awk '/^phonegroups_calls_decided_total\{[^}]*decision="deny"/ { s += $2 } END { print s + 0 }' <<<"$metrics")
+decision_us=$(awk '/^phonegroups_decision_duration_seconds_sum\{[^}]*decision="deny"[^}]*\}/ { s = $2 } /^phonegroups_decision_duration_seconds_count\{[^}]*decision="deny"[^}]*\}/ { c = $2 } END { if (c) printf "%.1f", s / c * 1e6 }' <<<"$metrics")
 kill -TERM "$controller_pid"; wait "$controller_pid" 2>/dev/null || true; controller_pid=""
 
 # 2. Without it: Stasis() fails at once and the dialplan's fallback answers.

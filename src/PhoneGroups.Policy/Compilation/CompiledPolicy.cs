@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Model;
+using PhoneGroups.Policy.Numbers;
 using PhoneGroups.Policy.Patterns;
 using PhoneGroups.Policy.Permissions;
 
@@ -121,21 +122,36 @@ public sealed class CompiledPolicy
     /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>.
     /// Pure and allocation-free: safe to call from any thread, as often as calls arrive.
     /// </summary>
-    public Decision Decide(string? callerExtension, string dialed) => Decide(callerExtension, dialed, outsideNumber: null);
+    public Decision Decide(string? callerExtension, string dialed) => Decide(callerExtension, dialed, CallOrigin.Internal, outsideNumber: null);
 
     /// <summary>
-    /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>:
-    /// the group rules first, then, for a call they allowed (emergency numbers aside), the call permissions.
-    /// <paramref name="outsideNumber"/> is an outside caller's own number (its caller ID), which incoming permissions
-    /// match; when null, a <paramref name="callerExtension"/> that is not an internal extension stands for it.
-    /// Pure and allocation-free: safe to call from any thread, as often as calls arrive.
+    /// Decides a call from <paramref name="callerExtension"/> to <paramref name="dialed"/> that came from
+    /// <paramref name="origin"/>. Allocation-free, except for emergency calls (their route list).
     /// </summary>
-    public Decision Decide(string? callerExtension, string dialed, string? outsideNumber)
+    public Decision Decide(string? callerExtension, string dialed, CallOrigin origin) => Decide(callerExtension, dialed, origin, outsideNumber: null);
+
+    /// <summary>
+    /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>
+    /// with <paramref name="outsideNumber"/> as the outside caller's own number (see the full overload).
+    /// </summary>
+    public Decision Decide(string? callerExtension, string dialed, string? outsideNumber) =>
+        Decide(callerExtension, dialed, CallOrigin.Internal, outsideNumber);
+
+    /// <summary>
+    /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>
+    /// that came from <paramref name="origin"/>: the number is checked first, then the group rules, then, for a call
+    /// they allowed (emergency numbers aside), the call permissions. <paramref name="outsideNumber"/> is an outside
+    /// caller's own number (its caller ID), which incoming permissions match; when null, a
+    /// <paramref name="callerExtension"/> that is not an internal extension stands for it. A call from a trunk is a
+    /// call from outside for the permissions: the incoming level is consulted first, whoever the caller is.
+    /// Pure and allocation-free (emergency calls aside: their route list): safe to call from any thread, as often as calls arrive.
+    /// </summary>
+    public Decision Decide(string? callerExtension, string dialed, CallOrigin origin, string? outsideNumber)
     {
-        var decision = DecideByGroupRules(callerExtension, dialed, out var permissionMatch);
+        var decision = DecideByGroupRules(callerExtension, dialed, origin, out var permissionMatch);
         if (_permissions.Patterns is null && outsideNumber is null)
         {
-            return decision; // no enabled permission: the decision of rules 1-5, as before permissions existed
+            return decision; // no enabled permission: the decision of rules 0-5, as before permissions existed
         }
 
         if (!decision.IsAllowed || decision.Reason == DecisionReason.Emergency)
@@ -143,36 +159,53 @@ public sealed class CompiledPolicy
             return outsideNumber is null ? decision : decision.WithPermissions(default, outsideNumber);
         }
 
-        var number = decision.Caller is null ? outsideNumber ?? callerExtension ?? string.Empty : string.Empty;
-        var verdict = _permissions.Evaluate(decision.Caller, number, permissionMatch, decision.Route?.Route, decision.Match.Routes, decision.Reason);
+        var fromOutside = decision.Caller is null || origin == CallOrigin.Trunk;
+        var number = fromOutside ? outsideNumber ?? callerExtension ?? string.Empty : string.Empty;
+        var verdict = _permissions.Evaluate(decision.Caller, fromOutside, number, permissionMatch, decision.Route?.Route, decision.Match.Routes, decision.Reason);
         return decision.WithPermissions(verdict, outsideNumber);
     }
 
     /// <summary>
-    /// Rules 1-5 of docs/policy.md: emergency, unknown callers, isolation, routes and grants. The same pass over
-    /// the number walks the permissions' automaton too (<paramref name="permissionMatch"/>, 0 when there is none).
+    /// Rules 0-5 of docs/policy.md: number validation, emergency, unknown callers, isolation, routes and grants. The
+    /// same pass over the number walks the permissions' automaton too (<paramref name="permissionMatch"/>, 0 when there is none).
     /// </summary>
-    private Decision DecideByGroupRules(string? callerExtension, string dialed, out int permissionMatch)
+    private Decision DecideByGroupRules(string? callerExtension, string dialed, CallOrigin origin, out int permissionMatch)
     {
         ArgumentNullException.ThrowIfNull(dialed);
         permissionMatch = 0;
-        var match = _matches[_permissions.Patterns is { } permissions ? _patterns.Match(dialed, permissions, out permissionMatch) : _patterns.Match(dialed)];
         ExtensionInfo? caller = null;
         if (!string.IsNullOrEmpty(callerExtension))
         {
             _extensions.TryGetValue(callerExtension, out caller);
         }
 
+        // 0. Characters that could change a dial string or a dialplan continue: refused before any rule.
+        if (!DialedNumber.IsValid(dialed))
+        {
+            return new Decision(this, DecisionAction.Deny, DecisionReason.InvalidNumber, callerExtension, caller, dialed, null, MatchInfo.None);
+        }
+
+        var match = _matches[_permissions.Patterns is { } permissions ? _patterns.Match(dialed, permissions, out permissionMatch) : _patterns.Match(dialed)];
+
         var group = caller?.Group;
         ExtensionInfo? callee = null;
 
-        // 1. Emergency numbers bypass isolation and route grants.
+        // 1. Emergency numbers bypass isolation and route grants, but only for calls from inside.
         if (match.IsEmergency)
         {
-            return match.Routes.Length == 0
-                ? Deny(DecisionReason.NoRoute)
-                : new Decision(this, DecisionAction.Route, DecisionReason.Emergency, callerExtension, caller, dialed, null, match,
-                    FailoverRoutes.Resolve(match.Routes[0], OpenGrants, group, ignoreGrants: true), 0, ignoreGrants: true);
+            if (origin == CallOrigin.Trunk)
+            {
+                return Deny(DecisionReason.EmergencyFromTrunk);
+            }
+
+            if (match.Routes.Length == 0)
+            {
+                return Deny(DecisionReason.NoRoute);
+            }
+
+            var emergencyRoutes = EmergencyRoutes(match, caller);
+            return new Decision(this, DecisionAction.Route, DecisionReason.Emergency, callerExtension, caller, dialed, null, match,
+                emergencyRoutes[0], 0, ignoreGrants: true, emergencyRoutes);
         }
 
         callee = FindExtension(dialed);
@@ -236,6 +269,23 @@ public sealed class CompiledPolicy
 
         Decision Bridge(DecisionReason reason) =>
             new(this, DecisionAction.Bridge, reason, callerExtension, caller, dialed, callee, match);
+    }
+
+    /// <summary>
+    /// Every route that matches an emergency number, in route order, whatever the grants, each presenting the
+    /// caller group's emergency caller ID (a callback number), else the extension's own number, else (an
+    /// unknown phone) the caller's own caller ID.
+    /// </summary>
+    private RouteGrant[] EmergencyRoutes(MatchInfo match, ExtensionInfo? caller)
+    {
+        var callerId = caller?.Group?.EmergencyCallerId ?? caller?.Number;
+        var grants = new RouteGrant[match.Routes.Length];
+        for (var i = 0; i < grants.Length; i++)
+        {
+            grants[i] = callerId is null ? OpenGrants[match.Routes[i]] : new RouteGrant(_routes[match.Routes[i]], callerId);
+        }
+
+        return grants;
     }
 
     /// <summary>The internal extension <paramref name="dialed"/> names, ignoring dashes as Asterisk does.</summary>

@@ -34,7 +34,10 @@ internal static class PolicyCompiler
 
         var groups = document.Groups.Select((g, i) => new GroupInfo(i, g.Name.Value, g.Description, g.IsDefault?.Value ?? false,
             g.IsIsolated, g.IsPickupIsolated, [.. g.Allow.Select(p => Pattern(p.Value))], g.Language?.Value,
-            g.Routes?.Select(grant => new RouteGrant(routesByName[grant.Name.Value], grant.CallerId?.Value)).ToArray())).ToArray();
+            g.Routes?.Select(grant => new RouteGrant(routesByName[grant.Name.Value], grant.CallerId?.Value)).ToArray())
+        {
+            EmergencyCallerId = g.EmergencyCallerId?.Value,
+        }).ToArray();
 
         var extensions = BuildExtensions(document, groups);
         var emergency = (document.Settings.EmergencyNumbers?.Select(e => e.Value) ?? SettingsDocument.DefaultEmergencyNumbers)

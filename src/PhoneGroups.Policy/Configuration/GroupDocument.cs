@@ -17,6 +17,8 @@ internal sealed class GroupDocument
 
     public Located<string>? Language { get; set; }
 
+    public Located<string>? EmergencyCallerId { get; set; }
+
     public List<ExtensionDocument> Members { get; } = [];
 
     /// <summary>null when the key is absent: the group may use every route.</summary>

@@ -19,10 +19,13 @@ public readonly struct Decision
     private readonly int _routePosition;       // index of the route in _match.Routes
     private readonly bool _ignoreGrants;
     private readonly PermissionVerdict _permission;
+    private readonly RouteGrant[]? _emergencyRoutes;
 
     internal Decision(CompiledPolicy policy, DecisionAction action, DecisionReason reason, string? callerNumber, ExtensionInfo? caller,
-        string dialed, ExtensionInfo? callee, MatchInfo match, RouteGrant? route = null, int routePosition = 0, bool ignoreGrants = false)
+        string dialed, ExtensionInfo? callee, MatchInfo match, RouteGrant? route = null, int routePosition = 0, bool ignoreGrants = false,
+        RouteGrant[]? emergencyRoutes = null)
     {
+        _emergencyRoutes = emergencyRoutes;
         Policy = policy;
         _action = action;
         Reason = reason;
@@ -106,8 +109,24 @@ public readonly struct Decision
     /// </summary>
     public FailoverRoutes Failover => Route is null || _match is null
         ? default
-        : new FailoverRoutes(_match.Routes, _routePosition + 1, Policy.OpenGrants, CallerGroup, _ignoreGrants,
-            _permission.RouteLevelReached ? Policy.PermissionTable : null, _permission);
+        : _emergencyRoutes is not null
+            ? new FailoverRoutes(_emergencyRoutes, 1) // emergency calls: every matching route, whatever the grants and the permissions
+            : new FailoverRoutes(_match.Routes, _routePosition + 1, Policy.OpenGrants, CallerGroup, _ignoreGrants,
+                _permission.RouteLevelReached ? Policy.PermissionTable : null, _permission);
+
+    /// <summary>
+    /// Whether this is an emergency call: it must not be lost. The controller dials its legs without the
+    /// ordinary ring timeout, fails over through <see cref="EmergencyRoutes"/> whatever the failure, and logs
+    /// it at Warning.
+    /// </summary>
+    public bool IsEmergency => Reason == DecisionReason.Emergency;
+
+    /// <summary>
+    /// For an emergency call, every matching route in route order, grants ignored: <see cref="Route"/> first,
+    /// then its fail-over routes. Each presents <see cref="CallerId"/> (the group's <c>emergencyCallerId</c>, else
+    /// the extension's own number). Empty for other calls.
+    /// </summary>
+    public IReadOnlyList<RouteGrant> EmergencyRoutes => _emergencyRoutes ?? [];
 
     /// <summary>The prompt language from the policy: the caller extension's, else its group's, else null.</summary>
     public string? CallerLanguage => Caller?.EffectiveLanguage;

@@ -44,4 +44,10 @@ public enum DecisionReason
 
     /// <summary><c>permission-password</c>: every deny permission that decided has a password; the caller must enter one.</summary>
     PermissionPassword,
+
+    /// <summary><c>invalid-number</c>: the dialed number holds a character that may not be dialed (see <see cref="Numbers.DialedNumber"/>); no rule ran.</summary>
+    InvalidNumber,
+
+    /// <summary><c>emergency-from-trunk</c>: an emergency number dialed by a call that came in from a trunk; never routed back out.</summary>
+    EmergencyFromTrunk,
 }

@@ -20,6 +20,8 @@ public static class DecisionReasonCodes
         DecisionReason.PermissionAllowed => "permission-allowed",
         DecisionReason.PermissionDenied => "permission-denied",
         DecisionReason.PermissionPassword => "permission-password",
+        DecisionReason.InvalidNumber => "invalid-number",
+        DecisionReason.EmergencyFromTrunk => "emergency-from-trunk",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

@@ -16,6 +16,7 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
     private readonly bool _ignoreGrants;       // emergency calls may use any matching route
     private readonly PermissionTable? _permissions; // set when route permissions count for fail-over routes too
     private readonly PermissionVerdict _verdict;
+    private readonly RouteGrant[]? _grants;    // or: the grants themselves, already resolved (emergency calls: no grant or permission filters them)
 
     internal FailoverRoutes(int[] matchingRoutes, int start, RouteGrant[] openGrants, GroupInfo? group, bool ignoreGrants,
         PermissionTable? permissions = null, PermissionVerdict verdict = default)
@@ -27,6 +28,12 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
         _ignoreGrants = ignoreGrants;
         _permissions = permissions;
         _verdict = verdict;
+    }
+
+    internal FailoverRoutes(RouteGrant[] grants, int start)
+    {
+        _grants = grants;
+        _start = start;
     }
 
     /// <summary>How many fail-over routes there are (walks the list).</summary>
@@ -92,6 +99,17 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
         /// <inheritdoc />
         public bool MoveNext()
         {
+            if (_routes._grants is { } grants)
+            {
+                if (_next >= grants.Length)
+                {
+                    return false;
+                }
+
+                Current = grants[_next++];
+                return true;
+            }
+
             var matching = _routes._matchingRoutes;
             if (matching is null)
             {

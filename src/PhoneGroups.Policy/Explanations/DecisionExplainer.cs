@@ -2,6 +2,7 @@ using System.Text;
 using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Model;
+using PhoneGroups.Policy.Numbers;
 using PhoneGroups.Policy.Patterns;
 using PhoneGroups.Policy.Permissions;
 
@@ -38,6 +39,11 @@ public static class DecisionExplainer
         var policy = d.Policy;
         switch (d.Reason)
         {
+            case DecisionReason.InvalidNumber:
+                return $"{DialedNumber.Validate(dialed)?.Problem ?? "it is not a number"}, and a dialed number may hold only {DialedNumber.AllowedDescription} "
+                    + "(dashes are ignored); no rule was checked";
+            case DecisionReason.EmergencyFromTrunk:
+                return $"{dialed} is an emergency number, but the call came in from a trunk, and calls from outside are never routed back out as emergency calls";
             case DecisionReason.Emergency:
                 return $"{dialed} is an emergency number ({FirstMatch(policy.EmergencyNumbers, dialed)}), which bypasses isolation and route grants";
             case DecisionReason.NoRoute when d.Match.IsEmergency:
@@ -152,14 +158,14 @@ public static class DecisionExplainer
 
         if (!string.IsNullOrEmpty(d.OutsideNumber))
         {
-            return $"{d.OutsideNumber} (from outside)";
+            return $"{DialedNumber.Printable(d.OutsideNumber)} (from outside)";
         }
 
-        return string.IsNullOrEmpty(d.CallerNumber) ? "An unknown caller" : $"{d.CallerNumber} (not an internal extension)";
+        return string.IsNullOrEmpty(d.CallerNumber) ? "An unknown caller" : $"{DialedNumber.Printable(d.CallerNumber)} (not an internal extension)";
     }
 
     private static string DescribeTarget(in Decision d) =>
-        d.Callee is { } callee ? $"{callee.Number} ({DescribeGroup(callee.Group)})" : d.Dialed;
+        d.Callee is { } callee ? $"{callee.Number} ({DescribeGroup(callee.Group)})" : d.Dialed.Length == 0 ? "an empty number" : DialedNumber.Printable(d.Dialed);
 
     private static string DescribeGroup(GroupInfo? group) => group switch
     {

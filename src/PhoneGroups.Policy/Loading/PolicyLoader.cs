@@ -1,4 +1,5 @@
 using PhoneGroups.Policy.Compilation;
+using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Patterns;
 
 namespace PhoneGroups.Policy.Loading;
@@ -16,6 +17,13 @@ public static class PolicyLoader
         string text;
         try
         {
+            // Checked before reading, so a huge file costs nothing.
+            var length = new FileInfo(path).Length;
+            if (length > YamlLimits.MaxFileBytes)
+            {
+                return PolicyLoadResult.Failed([TooLarge(path, length)]);
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -32,8 +40,24 @@ public static class PolicyLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
+        if (text.Length > YamlLimits.MaxFileBytes)
+        {
+            return PolicyLoadResult.Failed([TooLarge(sourceName, text.Length)]);
+        }
+
         var errors = new PolicyErrorList(sourceName);
-        var document = new YamlPolicyReader(errors).Read(text);
+        PolicyDocument? document;
+        try
+        {
+            document = new YamlPolicyReader(errors).Read(text);
+        }
+#pragma warning disable CA1031 // a policy file must never take the process down: whatever breaks is an error of the file
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return PolicyLoadResult.Failed([new PolicyError(sourceName, 0, 0, string.Empty, $"the file could not be read as YAML: {e.Message}")]);
+        }
+
         if (document is null)
         {
             return PolicyLoadResult.Failed(errors.ToList());
@@ -55,4 +79,9 @@ public static class PolicyLoader
             return PolicyLoadResult.Failed([new PolicyError(sourceName, 0, 0, "patterns", e.Message)]);
         }
     }
+
+    private static PolicyError TooLarge(string sourceName, long length) =>
+        new(sourceName, 0, 0, string.Empty,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the file has {length:N0} bytes; a policy file may have at most {YamlLimits.MaxFileBytes:N0} ({YamlLimits.MaxFileBytes / (1024 * 1024)} MB)"));
 }

@@ -110,6 +110,7 @@ internal sealed partial class PolicyValidator(PolicyErrorList errors)
 
             ValidatePatterns(group.Allow);
             ValidateLanguage(group.Language);
+            ValidateCallerId(group.EmergencyCallerId);
             ValidateGrants(group, routeNames);
         }
     }
@@ -138,10 +139,15 @@ internal sealed partial class PolicyValidator(PolicyErrorList errors)
                 errors.Add(name.Location, $"route '{name.Value}' is listed twice for this group (first at line {granted[name.Value].Location.Line})");
             }
 
-            if (grant.CallerId is { } callerId && (callerId.Value.Length is 0 or > MaxNameLength || callerId.Value.Any(char.IsControl)))
-            {
-                errors.Add(callerId.Location, $"a caller ID is 1 to {MaxNameLength} printable characters");
-            }
+            ValidateCallerId(grant.CallerId);
+        }
+    }
+
+    private void ValidateCallerId(Located<string>? callerId)
+    {
+        if (callerId is not null && (callerId.Value.Length is 0 or > MaxNameLength || callerId.Value.Any(char.IsControl)))
+        {
+            errors.Add(callerId.Location, $"a caller ID is 1 to {MaxNameLength} printable characters");
         }
     }
 

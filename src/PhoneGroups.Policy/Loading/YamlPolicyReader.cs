@@ -164,6 +164,7 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
             IsIsolated = Bool(map, "isolated")?.Value ?? false,
             IsPickupIsolated = Bool(map, "pickupIsolated")?.Value ?? false,
             Language = String(map, "language"),
+            EmergencyCallerId = String(map, "emergencyCallerId"),
         };
         if (map.Take("allow") is { } allow && !YamlMap.IsNull(allow))
         {
@@ -183,7 +184,7 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
             group.Routes = ReadGrants(routes, map.FieldOf("routes"));
         }
 
-        map.RejectUnknownKeys("name", "description", "default", "isolated", "pickupIsolated", "allow", "language", "members", "routes");
+        map.RejectUnknownKeys("name", "description", "default", "isolated", "pickupIsolated", "allow", "language", "members", "routes", "emergencyCallerId");
         return group;
     }
 

@@ -47,6 +47,9 @@ public sealed class GroupInfo
     /// <summary>The numbers isolated members may call outside their group.</summary>
     public IReadOnlyList<AsteriskPattern> AllowPatterns { get; }
 
+    /// <summary>The caller ID members present on emergency calls (a callback number), or null for the extension's own number.</summary>
+    public string? EmergencyCallerId { get; internal init; }
+
     /// <summary>The prompt language for members without one of their own, or null.</summary>
     public string? Language { get; }
 

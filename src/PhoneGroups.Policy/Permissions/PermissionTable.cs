@@ -97,16 +97,20 @@ internal sealed class PermissionTable
         _patterns is null ? default : _owners.AsSpan(_bounds[(3 * matchId) + 1], _bounds[(3 * matchId) + 2] - _bounds[(3 * matchId) + 1]);
 
     /// <summary>
-    /// Consults the levels for a call the group rules allowed: user, group (extension callers) or incoming
-    /// (others), then the route that would carry the call. The first level with a match decides.
+    /// Consults the levels for a call the group rules allowed: incoming (calls from outside), user and group
+    /// (extension callers), then the route that would carry the call. The first level with a match decides.
     /// </summary>
     /// <param name="caller">The calling extension, or null for a caller from outside.</param>
+    /// <param name="fromOutside">
+    /// Whether the call came from outside: an unknown caller, or a call from a trunk (even one whose caller was
+    /// identified as an extension, as from a trusted branch office: the incoming level comes first, then its own levels).
+    /// </param>
     /// <param name="outsideNumber">An outside caller's number (empty when unknown).</param>
     /// <param name="dialedMatch">This table's automaton's match id for the dialed number.</param>
     /// <param name="route">The route that would carry the call, or null when it is bridged.</param>
     /// <param name="matchingRoutes">The indexes of every route matching the number (the route and its fail-over candidates).</param>
     /// <param name="groupRuleReason">What the group rules said.</param>
-    public PermissionVerdict Evaluate(ExtensionInfo? caller, string outsideNumber, int dialedMatch, RouteInfo? route, ReadOnlySpan<int> matchingRoutes,
+    public PermissionVerdict Evaluate(ExtensionInfo? caller, bool fromOutside, string outsideNumber, int dialedMatch, RouteInfo? route, ReadOnlySpan<int> matchingRoutes,
         DecisionReason groupRuleReason)
     {
         if (_patterns is null)
@@ -118,7 +122,7 @@ internal sealed class PermissionTable
         var user = caller?.UserPermissions ?? [];
         var byGroupList = caller?.Group is { } callerGroup ? GroupList(callerGroup.Index) : default;
         var byRouteList = route is not null ? RouteList(route.Index) : default;
-        if (user.Length == 0 && byGroupList.Count == 0 && (caller is not null || !_hasIncoming) && (route is null || !AnyRoutePermission(dialedMatch, matchingRoutes)))
+        if (user.Length == 0 && byGroupList.Count == 0 && (!fromOutside || !_hasIncoming) && (route is null || !AnyRoutePermission(dialedMatch, matchingRoutes)))
         {
             return default;
         }
@@ -126,6 +130,15 @@ internal sealed class PermissionTable
         if (DialedOwners(dialedMatch).IsEmpty)
         {
             return default; // no permission mentions this number
+        }
+
+        if (fromOutside && _hasIncoming)
+        {
+            var incoming = new PermissionMatches(this, dialedMatch, _patterns.Match(outsideNumber));
+            if (Level(incoming) is { Outcome: not PermissionOutcome.None } byIncoming)
+            {
+                return new PermissionVerdict(byIncoming.Outcome, PermissionLevel.Incoming, byIncoming.Permission, incoming, groupRuleReason, dialedMatch, false);
+            }
         }
 
         if (caller is not null)
@@ -143,14 +156,6 @@ internal sealed class PermissionTable
                 {
                     return new PermissionVerdict(byGroup.Outcome, PermissionLevel.Group, byGroup.Permission, byGroupMatches, groupRuleReason, dialedMatch, false);
                 }
-            }
-        }
-        else if (_hasIncoming)
-        {
-            var incoming = new PermissionMatches(this, dialedMatch, _patterns.Match(outsideNumber));
-            if (Level(incoming) is { Outcome: not PermissionOutcome.None } byIncoming)
-            {
-                return new PermissionVerdict(byIncoming.Outcome, PermissionLevel.Incoming, byIncoming.Permission, incoming, groupRuleReason, dialedMatch, false);
             }
         }
 

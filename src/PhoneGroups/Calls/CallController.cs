@@ -221,8 +221,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         _pipeline.Stopped(exception);
         LogPipelineStopped(_logger, exception);
         _ = _connection.StopAsync();
-        Environment.ExitCode = 70; // EX_SOFTWARE
-        _lifetime?.StopApplication();
+        _lifetime?.StopApplication(); // `run` then exits with ExitCodes.PipelineStopped
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The call pipeline stopped; closing the ARI connection so the dialplan's fallback takes calls, and exiting")]

@@ -13,7 +13,7 @@ internal static partial class CallLog
             identity.Extension ?? "unknown",
             decision.CallerGroup?.Name ?? "none",
             identity.Source,
-            call.Dialed,
+            Policy.Numbers.DialedNumber.Printable(call.Dialed),
             decision.IsAllowed ? "allow" : "deny",
             decision.Action.ToCode(),
             decision.Reason.ToCode(),

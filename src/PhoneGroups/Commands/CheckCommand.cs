@@ -12,13 +12,15 @@ namespace PhoneGroups.Commands;
 internal static class CheckCommand
 {
     public const string Usage = """
-        Usage: phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--caller-number N] [--json]
+        Usage: phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--caller-number N] [--from-trunk] [--json]
 
         Decides a call from EXTENSION to NUMBER as the controller would, and explains the decision.
           --policy FILE        the policy file (YAML)
           --from EXTENSION     the calling extension; leave out for a caller from outside (unknown)
           --to NUMBER          the dialed number
           --caller-number N    an outside caller's own number (caller ID), which incoming permissions match
+          --from-trunk         the call came in from a trunk: never routed out as an emergency call, and
+                               incoming permissions apply to it
           --json               print one JSON object instead of a sentence
 
         Exit code: 0 allowed, 1 denied, 3 allowed only with a call-permission password,
@@ -33,7 +35,7 @@ internal static class CheckCommand
             return ExitCodes.Success;
         }
 
-        if (!CommandArguments.TryParse(args, ["--policy", "--from", "--to", "--caller-number"], ["--json"], out var options, out var error))
+        if (!CommandArguments.TryParse(args, ["--policy", "--from", "--to", "--caller-number"], ["--json", "--from-trunk"], out var options, out var error))
         {
             return Fail(stderr, error);
         }
@@ -57,7 +59,8 @@ internal static class CheckCommand
             return ExitCodes.InvalidInput;
         }
 
-        var decision = loaded.Policy.Decide(options.Value("--from"), to, options.Value("--caller-number"));
+        var origin = options.Flag("--from-trunk") ? CallOrigin.Trunk : CallOrigin.Internal;
+        var decision = loaded.Policy.Decide(options.Value("--from"), to, origin, options.Value("--caller-number"));
         stdout.WriteLine(options.Flag("--json") ? ToJson(decision) : DecisionExplainer.Explain(decision));
         return decision.Outcome switch
         {

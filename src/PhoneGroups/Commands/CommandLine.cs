@@ -16,6 +16,12 @@ internal static class CommandLine
                      phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--json]
           validate   Check a policy file and list every error by line
                      phonegroups validate --policy FILE
+          token      Make, list and revoke API tokens (stored hashed in the policy store)
+                     phonegroups token create --name NAME --role admin|viewer
+          export     Print the policy in the store as YAML
+                     phonegroups export [--revision N] > policy.yaml
+          import     Store a policy file as one new revision (validated; --dry-run shows the diff)
+                     phonegroups import FILE [--dry-run]
           probe      Ask the health endpoint; exit 0 when ready (for container health checks)
                      phonegroups probe [http://127.0.0.1:8090/health/ready]
 
@@ -40,6 +46,12 @@ internal static class CommandLine
                 return CheckCommand.Run(rest, stdout, stderr);
             case "validate":
                 return ValidateCommand.Run(rest, stdout, stderr);
+            case "token":
+                return TokenCommand.Run(rest, stdout, stderr);
+            case "export":
+                return ExportCommand.Run(rest, stdout, stderr);
+            case "import":
+                return ImportCommand.Run(rest, stdout, stderr);
             case "probe":
                 return ProbeCommand.Run(rest, stdout, stderr);
             case "--help" or "-h" or "help":

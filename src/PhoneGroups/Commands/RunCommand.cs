@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Hosting;
+
+using PhoneGroups.Observability;
 
 namespace PhoneGroups.Commands;
 
@@ -24,6 +27,10 @@ internal static class RunCommand
           --Logging:Format FORMAT       auto, text or json
         """;
 
+    internal static bool PasswordOnCommandLine(IEnumerable<string> args) =>
+        args.Any(a => a.TrimStart('-', '/').Replace("__", ":", StringComparison.Ordinal)
+            .StartsWith("Ari:Password", StringComparison.OrdinalIgnoreCase));
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Contains("--help") || args.Contains("-h"))
@@ -32,11 +39,18 @@ internal static class RunCommand
             return ExitCodes.Success;
         }
 
+        if (PasswordOnCommandLine(args))
+        {
+            // Every local user reads a process's command line in /proc/<pid>/cmdline.
+            stderr.WriteLine("phonegroups: warning: the ARI password is on the command line, where every local user can read it (/proc); pass it as Ari__Password in the environment or an env file");
+        }
+
         try
         {
             using var host = ControllerHost.Build(args);
             host.Run();
-            return ExitCodes.Success;
+            // The controller stops itself when its call pipeline died: say so to the supervisor.
+            return host.Services.GetRequiredService<PipelineHealth>().IsRunning ? ExitCodes.Success : ExitCodes.PipelineStopped;
         }
         catch (OptionsValidationException e)
         {

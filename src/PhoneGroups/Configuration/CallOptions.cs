@@ -30,10 +30,15 @@ public sealed class CallOptions
     public string DenialContext { get; set; } = string.Empty;
 
     /// <summary>
-    /// Whether the caller ID number identifies the caller when neither PHONEGROUPS_CALLER nor a PJSIP
-    /// endpoint does. Any phone can send any caller ID: enable only where the network guarantees it.
+    /// The endpoints (e.g. <c>PJSIP/branch-office</c>) whose caller ID number identifies the caller when
+    /// neither PHONEGROUPS_CALLER nor the endpoint itself does: a trunk to another PBX of yours that sends
+    /// its extensions' numbers. Any phone or carrier can send any caller ID, so list only endpoints
+    /// identified by address or authentication. Calls from them count as calls from a trunk.
     /// </summary>
-    /// <value>The default value is false.</value>
+    /// <value>The default value is empty: no caller ID is trusted.</value>
+    public IList<string> TrustCallerIdFrom { get; } = [];
+
+    /// <summary>Replaced by <see cref="TrustCallerIdFrom"/>; setting it to true is refused at start-up, so nobody believes it still works.</summary>
     public bool TrustCallerIdNumber { get; set; }
 
     /// <summary>How long shutdown waits for calls being set up to reach a stable state, in seconds.</summary>

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 namespace PhoneGroups.Configuration;
 
 /// <summary>Checks the controller's own settings at start-up; every message names the configuration key.</summary>
-internal sealed class PolicyOptionsValidation : IValidateOptions<PolicyOptions>
+/// <remarks>With a database store the file only seeds an empty store, so it may be left out there.</remarks>
+internal sealed class PolicyOptionsValidation(IOptions<PhoneGroups.Store.StoreOptions>? store = null) : IValidateOptions<PolicyOptions>
 {
     public ValidateOptionsResult Validate(string? name, PolicyOptions options)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Path))
+        var provider = store?.Value.Provider ?? PhoneGroups.Store.StoreProviders.File;
+        if (string.IsNullOrWhiteSpace(options.Path) && provider == PhoneGroups.Store.StoreProviders.File)
         {
             errors.Add($"{PolicyOptions.Section}:Path is required: the policy file to load (e.g. asterisk-conf/policy.yaml)");
         }
@@ -47,6 +49,19 @@ internal sealed class CallOptionsValidation : IValidateOptions<CallOptions>
         if (string.IsNullOrWhiteSpace(options.FallbackPrompt))
         {
             errors.Add($"{section}:FallbackPrompt must name a sound, e.g. ss-noservice");
+        }
+
+        if (options.TrustCallerIdNumber)
+        {
+            errors.Add($"{section}:TrustCallerIdNumber trusted every caller ID and is gone: list the endpoints whose caller ID you trust in {section}:TrustCallerIdFrom (e.g. PJSIP/branch-office)");
+        }
+
+        foreach (var endpoint in options.TrustCallerIdFrom)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(endpoint ?? string.Empty, @"^PJSIP/[^\s/,&]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                errors.Add($"{section}:TrustCallerIdFrom holds '{endpoint}', which is not a PJSIP endpoint like PJSIP/branch-office");
+            }
         }
 
         if (options.ShutdownTimeoutSeconds is < 0 or > 300)

@@ -1,35 +1,50 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PhoneGroups.Api;
 using PhoneGroups.Ari;
 using PhoneGroups.Calls;
 using PhoneGroups.Configuration;
+using PhoneGroups.Discovery;
 using PhoneGroups.Logging;
 using PhoneGroups.Observability;
-using PhoneGroups.Policy;
-using PhoneGroups.Policy.Loading;
 using PhoneGroups.PolicyReload;
+using PhoneGroups.Store;
 
 namespace PhoneGroups.Hosting;
 
 /// <summary>
-/// The controller as a Generic Host service. Configuration comes from appsettings.json beside the
-/// program, then environment variables (<c>Ari__Password</c>), then the command line (<c>--Policy:Path x</c>).
+/// The controller: one ASP.NET Core host that runs the call controller and serves, on <c>Http:Url</c>, the
+/// admin API (<c>/api/v1</c>, tokens required), health (<c>/health/live</c>, <c>/health/ready</c>) and
+/// <c>/metrics</c>. Configuration comes from appsettings.json beside the program, then environment variables
+/// (<c>Ari__Password</c>), then the command line (<c>--Policy:Path x</c>).
 /// </summary>
 internal static class ControllerHost
 {
     public static IHost Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddControllerLogging();
         builder.Services.AddControllerServices(builder.Configuration);
-        return builder.Build();
+        HttpHost.Configure(builder);
+        var app = builder.Build();
+        app.Services.GetRequiredService<PolicyPublisher>().Published += app.Services.GetRequiredService<ControllerMetrics>().PolicyReloaded;
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapPhoneGroupsApi();
+        return app;
     }
 
     public static IServiceCollection AddControllerServices(this IServiceCollection services, IConfiguration configuration)
@@ -39,31 +54,38 @@ internal static class ControllerHost
             .PostConfigure(o => o.Path = string.IsNullOrWhiteSpace(o.Path) ? o.Path : Path.GetFullPath(o.Path))
             .ValidateOnStart();
         services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateOnStart();
+        services.AddOptions<DiscoveryOptions>().BindConfiguration(DiscoveryOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PolicyOptions>, PolicyOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallOptions>, CallOptionsValidation>());
-        services.AddSingleton(sp => LoadInitialPolicy(sp.GetRequiredService<IOptions<PolicyOptions>>().Value.Path));
-        // Hosted services stop in reverse order: the health endpoint outlives the controller's shutdown,
-        // so readiness answers "stopping" (503) while calls being set up finish.
-        services.AddObservability();
-        services.AddOtlpMetrics(configuration);
-        services.AddHostedService<PolicyFileWatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PhoneGroups.Ari.Configuration.AriOptions>, DemoPasswordValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscoveryOptions>, DiscoveryOptionsValidation>());
+        services.AddPolicyStore();
+        if (configuration.GetValue<string>($"{StoreOptions.Section}:Provider") == StoreProviders.Postgres)
+        {
+            services.AddSingleton(sp => (PostgresStore)sp.GetRequiredService<SqlStore>());
+            services.AddHostedService<PostgresChangeListener>();
+        }
+
+        services.AddObservability(configuration);
+        services.AddHostedService<PhoneDiscovery>();
         services.AddSingleton<CallController>();
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
+
+        services.AddProblemDetails();
+        // Authentication core only: bearer tokens need no cookies, so no data-protection keys on disk.
+        services.AddAuthenticationCore(o => o.DefaultScheme = BearerTokenHandler.SchemeName);
+        services.AddWebEncoders();
+        new AuthenticationBuilder(services).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        ApiEndpoints.AddPolicies(services.AddAuthorizationBuilder());
+        services.AddOpenApi();
         LoggingLevel.Validate(configuration);
         return services;
     }
-
-    /// <summary>The controller does not start without a valid policy: there would be nothing to decide with.</summary>
-    private static PolicyStore LoadInitialPolicy(string path)
-    {
-        var result = PolicyLoader.LoadFile(path);
-        return result.Success ? new PolicyStore(result.Policy) : throw new PolicyRejectedException(result.Errors);
-    }
 }
 
-/// <summary>The policy file given at start-up is invalid; every error names its line.</summary>
-internal sealed class PolicyRejectedException(IReadOnlyList<PolicyError> errors)
+/// <summary>The policy given at start-up is invalid; every error names its line.</summary>
+internal sealed class PolicyRejectedException(IReadOnlyList<PhoneGroups.Policy.Loading.PolicyError> errors)
     : Exception("The policy is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors))
 {
-    public IReadOnlyList<PolicyError> Errors { get; } = errors;
+    public IReadOnlyList<PhoneGroups.Policy.Loading.PolicyError> Errors { get; } = errors;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PhoneGroups.Policy;
+using PhoneGroups.Policy.Decisions;
 
 namespace PhoneGroups.Observability;
 
@@ -12,7 +13,7 @@ internal sealed class ControllerMetrics : IDisposable
 {
     public const string MeterName = "PhoneGroups";
 
-    private readonly Meter _meter = new(MeterName);
+    private readonly Meter _meter;
     private readonly Counter<long> _decided;
     private readonly Histogram<double> _decisionDuration;
     private readonly Counter<long> _bridges;
@@ -20,8 +21,10 @@ internal sealed class ControllerMetrics : IDisposable
     private readonly Counter<long> _challenges;
     private Func<int> _activeCalls = () => 0;
 
-    public ControllerMetrics(PolicyStore policies)
+    /// <summary>The meter comes from <paramref name="meterFactory"/> when there is one (the host's), so its lifetime is the host's.</summary>
+    public ControllerMetrics(PolicyStore policies, IMeterFactory? meterFactory = null)
     {
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _decided = _meter.CreateCounter<long>("phonegroups.calls.decided", description: "Calls decided, by decision and reason");
         _decisionDuration = _meter.CreateHistogram<double>("phonegroups.decision.duration", "s", "Time the policy took to decide a call");
         _bridges = _meter.CreateCounter<long>("phonegroups.bridges.created", description: "Bridges created for answered and picked-up calls");
@@ -31,6 +34,16 @@ internal sealed class ControllerMetrics : IDisposable
         _meter.CreateObservableGauge("phonegroups.policy.groups", () => policies.Current.Groups.Count, description: "Groups in the loaded policy");
         _meter.CreateObservableGauge("phonegroups.policy.extensions", () => policies.Current.Extensions.Count, description: "Extensions in the loaded policy");
         _meter.CreateObservableGauge("phonegroups.policy.routes", () => policies.Current.Routes.Count, description: "Routes in the loaded policy");
+    }
+
+    /// <summary>Calls allowed and denied per caller group (for the API's group statistics).</summary>
+    public GroupCallCounts Groups { get; } = new();
+
+    /// <summary>A call decided by the policy: counted by action and reason, and for the caller's group.</summary>
+    public void Decided(in Decision decision, TimeSpan elapsed)
+    {
+        Decided(decision.Action.ToCode(), decision.Reason.ToCode(), elapsed);
+        Groups.Count(decision.CallerGroup?.Name, decision.IsAllowed);
     }
 
     /// <summary>A call decided: <paramref name="decision"/> is deny, bridge, route or pickup; <paramref name="reason"/> a reason code.</summary>
@@ -51,5 +64,12 @@ internal sealed class ControllerMetrics : IDisposable
     /// <summary>Where the number of calls in progress is read from.</summary>
     public void ObserveActiveCalls(Func<int> activeCalls) => _activeCalls = activeCalls;
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        // A factory's meters are disposed with the factory.
+        if (_meter.Scope is null)
+        {
+            _meter.Dispose();
+        }
+    }
 }

@@ -1,23 +1,22 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using PhoneGroups.Ari.Diagnostics;
-using PhoneGroups.Configuration;
 
 namespace PhoneGroups.Observability;
 
-/// <summary>Registers metrics, readiness and the health endpoint (section <c>Health</c>).</summary>
+/// <summary>Registers metrics, readiness and the health checks served on the HTTP host.</summary>
 internal static class ObservabilityServiceCollectionExtensions
 {
-    public static IServiceCollection AddObservability(this IServiceCollection services)
+    public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidation>());
+        services.AddMetrics();
         services.TryAddSingleton<ControllerMetrics>();
-        services.TryAddSingleton(_ => new PrometheusExporter(ControllerMetrics.MeterName, AriMetrics.MeterName));
         services.TryAddSingleton<PipelineHealth>();
         services.TryAddSingleton<Readiness>();
-        services.AddHostedService<HealthServer>();
+        services.AddHealthChecks()
+            .AddCheck<ReadinessHealthCheck>(ReadinessHealthCheck.Name)
+            .AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
+        services.AddControllerMetrics(configuration);
         return services;
     }
 }

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Configuration;
-using PhoneGroups.Observability;
-using PhoneGroups.Policy;
+using PhoneGroups.Store;
 
 namespace PhoneGroups.PolicyReload;
 
@@ -13,12 +11,10 @@ namespace PhoneGroups.PolicyReload;
 /// Kubernetes ConfigMaps and atomic editors use. A valid change replaces the policy for new calls; an
 /// invalid one is logged line by line and the previous policy stays.
 /// </summary>
-internal sealed partial class PolicyFileWatcher(
-    PolicyStore store,
+internal sealed class PolicyFileWatcher(
+    PolicyPublisher publisher,
     IOptions<PolicyOptions> options,
-    TimeProvider time,
-    ControllerMetrics metrics,
-    ILogger<PolicyFileWatcher> logger) : BackgroundService
+    TimeProvider time) : BackgroundService
 {
     private FileStamp _loaded = FileStamp.Of(options.Value.Path);
 
@@ -49,26 +45,20 @@ internal sealed partial class PolicyFileWatcher(
         }
 
         _loaded = stamp;
-        var result = store.Reload(path);
-        metrics.PolicyReloaded(result.Success);
-        if (result.Success)
+        string text;
+        try
         {
-            var policy = result.Policy;
-            LogReloaded(logger, path, policy.Groups.Count, policy.Extensions.Count, policy.Routes.Count);
+            text = File.ReadAllText(path);
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            LogRejected(logger, path, result.Errors.Count, string.Join(Environment.NewLine, result.Errors));
+            text = string.Empty; // the publisher rejects it and says so; the previous policy stays
         }
 
+        // The publisher logs the outcome (in force, or rejected with every error by line).
+        publisher.Publish(new PolicyRevision(0, DateTimeOffset.UtcNow, "file", path, text, null));
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Policy reloaded from {PolicyPath}: {Groups} groups, {Extensions} extensions, {Routes} routes; new calls use it")]
-    private static partial void LogReloaded(ILogger logger, string policyPath, int groups, int extensions, int routes);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Policy change in {PolicyPath} rejected ({ErrorCount} errors); the previous policy stays in force:\n{Errors}")]
-    private static partial void LogRejected(ILogger logger, string policyPath, int errorCount, string errors);
 
     /// <summary>What tells a changed file apart: time, size and the file the path resolves to.</summary>
     private readonly record struct FileStamp(DateTime WrittenUtc, long Length, string? Target)

@@ -6,7 +6,7 @@ namespace PhoneGroups.IntegrationTests.Infrastructure;
 internal static class AsteriskScript
 {
     /// <summary>Runs <c>eng/asterisk.sh <paramref name="arguments"/></c>; throws with the script's output when it fails.</summary>
-    public static async Task<string> RunAsync(string arguments, TimeSpan timeout)
+    public static async Task<string> RunAsync(string arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("bash", $"eng/asterisk.sh {arguments}")
         {
@@ -14,6 +14,11 @@ internal static class AsteriskScript
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start bash");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

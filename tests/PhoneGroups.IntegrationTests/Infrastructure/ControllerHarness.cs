@@ -39,6 +39,9 @@ public sealed class ControllerHarness : IAsyncDisposable
 
     public IAriClient Ari => _asterisk.Client;
 
+    /// <summary>The controller's services (its store, its policy in force).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static Task<ControllerHarness> StartAsync(AsteriskFixture asterisk, string policy = "scenarios.yaml", int ringTimeoutSeconds = 4, params string[] settings) =>
         StartAsync(asterisk, startController: true, policy, ringTimeoutSeconds, settings);
 
@@ -63,7 +66,7 @@ public sealed class ControllerHarness : IAsyncDisposable
         var healthUrl = $"http://127.0.0.1:{FreeTcpPort()}/";
         var host = ControllerHost.Build(
         [
-            "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Ari:App", "phonegroups",
+            "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Demo:AllowDemoPassword", "true", "--Ari:App", "phonegroups",
             "--Policy:Path", policyPath, "--Policy:PollMilliseconds", "200",
             "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",

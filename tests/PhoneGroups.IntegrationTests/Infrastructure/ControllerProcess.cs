@@ -54,6 +54,7 @@ public sealed class ControllerProcess : IAsyncDisposable
         }
 
         start.Environment["Ari__Password"] = "phonegroups";
+        start.Environment["Demo__AllowDemoPassword"] = "true"; // the demo password of asterisk-conf/ari.conf
         var process = new ControllerProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start the controller"), health);
         await process.WaitUntilReadyAsync();
         return process;

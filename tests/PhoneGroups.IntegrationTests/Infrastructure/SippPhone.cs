@@ -31,6 +31,17 @@ public sealed class SippPhone : IAsyncDisposable
     public static Task<SippPhone> CallAsync(string address, string dialed, TimeSpan talk) =>
         StartAsync(address, "phone-call.xml", ["127.0.0.1:5060", "-s", dialed, "-d", ((int)talk.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
 
+    /// <summary>A phone at <paramref name="address"/> that rings for the first call it gets and never answers (until CANCEL).</summary>
+    public static Task<SippPhone> RingAsync(string address) => StartAsync(address, "ring-call.xml", []);
+
+    /// <summary>A host at <paramref name="address"/> calling <paramref name="dialed"/> with <c>From: sip:<paramref name="fromUser"/>@…</c>.</summary>
+    public static Task<SippPhone> SpoofAsync(string address, string fromUser, string dialed) =>
+        StartAsync(address, "spoofed-call.xml", ["127.0.0.1:5060", "-s", dialed, "-key", "from_user", fromUser]);
+
+    /// <summary>A phone at <paramref name="address"/> calling <paramref name="dialed"/> and, once answered, REFERring the call to <paramref name="referTo"/>.</summary>
+    public static Task<SippPhone> CallAndTransferAsync(string address, string dialed, string referTo) =>
+        StartAsync(address, "transfer-call.xml", ["127.0.0.1:5060", "-s", dialed, "-key", "refer_to", referTo]);
+
     /// <summary>A phone or carrier at <paramref name="address"/> that answers the first call it gets.</summary>
     public static Task<SippPhone> AnswerAsync(string address) => StartAsync(address, "answer-call.xml", []);
 
@@ -92,9 +103,17 @@ public sealed class SippPhone : IAsyncDisposable
         }
 
         // Drain its screen output so it never blocks on a full pipe.
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        await WaitUntilListeningAsync(address, process);
+        var screen = process.StandardOutput.ReadToEndAsync();
+        var complaints = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await WaitUntilListeningAsync(address, process);
+        }
+        catch (InvalidOperationException e) when (process.HasExited)
+        {
+            throw new InvalidOperationException($"{e.Message}: {await complaints} {await screen}", e);
+        }
+
         return new SippPhone(process, directory, address);
     }
 

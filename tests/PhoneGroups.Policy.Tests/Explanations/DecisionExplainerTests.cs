@@ -38,7 +38,7 @@ public class DecisionExplainerTests
     [InlineData("3001", "011493012345",
         "3001 (Management) may call 011493012345: it matches route International (pattern _011.) and Management may use every route. It is handed to dialplan context outbound-intl.")]
     [InlineData("1001", "911",
-        "1001 (Finance, isolated) may call 911: 911 is an emergency number (911), which bypasses isolation and route grants. It goes out on route Emergency and dials PJSIP/911@trunk-a.")]
+        "1001 (Finance, isolated) may call 911: 911 is an emergency number (911), which bypasses isolation and route grants. It goes out on route Emergency and dials PJSIP/911@trunk-a with caller ID 1001.")]
     [InlineData(null, "1000",
         "An unknown caller may call 1000 (Reception): callers that are not internal extensions may call internal extensions (unknownCallers: internal-only). The call is bridged to PJSIP/1000.")]
     [InlineData("+4930123", "5551234",

@@ -29,7 +29,7 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
             members: ["1001"]
         """;
 
-    public ControllerUnderTest(string policy = DefaultPolicy, TimeProvider? time = null, CallOptions? options = null)
+    public ControllerUnderTest(string policy = DefaultPolicy, TimeProvider? time = null, CallOptions? options = null, Microsoft.Extensions.Hosting.IHostApplicationLifetime? lifetime = null)
     {
         var loaded = PolicyLoader.LoadText(policy);
         Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
@@ -47,7 +47,8 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
             time ?? TimeProvider.System,
             new ControllerMetrics(store),
             Pipeline,
-            new LoggerFactory([Log]).CreateLogger<CallController>());
+            new LoggerFactory([Log]).CreateLogger<CallController>(),
+            lifetime);
     }
 
     public ScriptedEventSource Asterisk { get; } = new();

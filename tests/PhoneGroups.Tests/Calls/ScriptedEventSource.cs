@@ -20,7 +20,17 @@ internal sealed class ScriptedEventSource : IAriEventSource
     {
     }
 
-    public Task StopAsync() => Task.CompletedTask;
+    public Task StopAsync()
+    {
+        Stopped = true;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether the controller closed the connection.</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>The event stream itself fails (nothing Asterisk sends does that: the last line of defence).</summary>
+    public void Fail(Exception error) => _events.OnError(error);
 
     public void Send(AriEvent ariEvent) => _events.OnNext(ariEvent);
 

@@ -66,6 +66,37 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_InjectedDialString_IsDeniedAsInvalidNumberNamingTheCharacter()
+    {
+        var run = Check("--from", "1000", "--to", "011&PJSIP/19005551234@trunk-b&x");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "1000 (Reception) may not call 011&PJSIP/19005551234@trunk-b&x: it holds '&' at position 4, and a dialed number may hold only "
+                + "digits, letters, '*', '#' and '+' (dashes are ignored); no rule was checked." + Environment.NewLine,
+            run.Stdout);
+    }
+
+    [Fact]
+    public void Run_EmergencyFromTrunk_IsDenied()
+    {
+        var run = Check("--to", "911", "--from-trunk", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("\"reason\":\"emergency-from-trunk\"", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_JsonInjectedDialString_HasNoDialString()
+    {
+        var run = Check("--from", "1000", "--to", "011&PJSIP/19005551234@trunk-b&x", "--json");
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("invalid-number", json.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("dial").ValueKind);
+    }
+
+    [Fact]
     public void Run_JsonWithPlusNumber_KeepsThePlusReadable()
     {
         var run = Check("--from", "+4930123", "--to", "1000", "--json");

@@ -125,6 +125,38 @@ public sealed class CheckPermissionTests : IDisposable
     }
 
     [Fact]
+    public void Run_FromTrunkWithCallerNumber_IncomingPermissionDecides_EvenForAnIdentifiedExtension()
+    {
+        var run = Check("--from", "2002", "--to", "1000", "--from-trunk", "--caller-number", "5550666", "--json");
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("permission-denied", json.RootElement.GetProperty("reason").GetString());
+        Assert.Equal("Spam callers", json.RootElement.GetProperty("permission").GetString());
+        Assert.Equal("incoming", json.RootElement.GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public void Run_FromTrunkChallenge_Exits3()
+    {
+        var run = Check("--from", "2001", "--to", "011441234567", "--from-trunk", "--caller-number", "5551234");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("only with the password of permission 'Sales international'", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_InvalidNumberWithCallerNumber_IsDeniedBeforeAnyPermission()
+    {
+        var run = Check("--from", "2002", "--to", "011&44", "--caller-number", "5550666", "--json");
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("invalid-number", json.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("permission").ValueKind);
+    }
+
+    [Fact]
     public void Run_CallerNumberWithoutValue_Exits2()
     {
         var run = Check("--to", "2001", "--caller-number");

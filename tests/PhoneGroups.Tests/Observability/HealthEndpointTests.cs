@@ -1,29 +1,33 @@
 using System.Net;
 using System.Reactive.Subjects;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using NSubstitute;
 using PhoneGroups.Ari.Connection;
 using PhoneGroups.Configuration;
 using PhoneGroups.Observability;
 using PhoneGroups.Policy;
 using PhoneGroups.Policy.Loading;
+using PhoneGroups.Store;
 
 namespace PhoneGroups.Tests.Observability;
 
-/// <summary>The health endpoint over a real loopback port, with the ARI connection and host scripted.</summary>
+/// <summary>
+/// Health and metrics over a real loopback port, on an ASP.NET Core host wired as the controller's is
+/// (the same health checks, response writer and Prometheus exporter); the ARI connection and host lifetime are scripted.
+/// </summary>
 public sealed class HealthEndpointTests : IAsyncLifetime
 {
     private readonly BehaviorSubject<AriConnectionState> _ari = new(AriConnectionState.Initial);
     private readonly CancellationTokenSource _stopping = new();
     private readonly HttpClient _http = new();
     private readonly PolicyStore _policies = new(PolicyLoader.LoadText("version: 1\ngroups:\n  - name: Sales\n    members: [\"2001\", \"2002\"]\n").Policy!);
-    private readonly ControllerMetrics _metrics;
-    private readonly PrometheusExporter _exporter = new(ControllerMetrics.MeterName);
-    private readonly HealthServer _server;
-    private readonly Readiness _readiness;
     private readonly PipelineHealth _pipeline = new();
+    private readonly string _policyFile = Path.GetTempFileName();
+    private readonly WebApplication _app;
+    private ControllerMetrics _metrics = null!;
 
     public HealthEndpointTests()
     {
@@ -31,23 +35,32 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         source.States.Returns(_ari);
         var lifetime = Substitute.For<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Returns(_stopping.Token);
-        _readiness = new Readiness(source, _policies, _pipeline, lifetime);
-        _metrics = new ControllerMetrics(_policies);
-        var url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
-        _http.BaseAddress = new Uri(url);
-        _server = new HealthServer(Options.Create(new HealthOptions { Url = url }), _readiness, _exporter, NullLogger<HealthServer>.Instance);
+        var port = LoopbackPort.Free();
+        _http.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.Services.AddSingleton(_policies);
+        builder.Services.AddSingleton(_pipeline);
+        builder.Services.AddSingleton(new Readiness(source, _policies, _pipeline, lifetime));
+        builder.Services.AddSingleton<IRevisionStore>(new FileRevisionStore(_policyFile));
+        builder.Services.AddObservability(builder.Configuration);
+        _app = builder.Build();
+        _app.MapHealth();
+        _app.MapPrometheusScrapingEndpoint("/metrics");
     }
 
-    public Task InitializeAsync() => _server.StartAsync(CancellationToken.None);
+    public async Task InitializeAsync()
+    {
+        await _app.StartAsync();
+        _metrics = _app.Services.GetRequiredService<ControllerMetrics>();
+    }
 
     public async Task DisposeAsync()
     {
-        await _server.StopAsync(CancellationToken.None);
-        _server.Dispose();
-        _exporter.Dispose();
-        _metrics.Dispose();
-        _readiness.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
         _http.Dispose();
+        File.Delete(_policyFile);
     }
 
     [Fact]
@@ -119,8 +132,17 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
-        Assert.Contains("phonegroups_calls_decided_total{decision=\"deny\",reason=\"health-endpoint-test\"} 1", text, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^phonegroups_policy_groups \d+$", text); // other tests' instances share the meter name
+        Assert.Matches("phonegroups_calls_decided_total\\{[^}]*decision=\"deny\",reason=\"health-endpoint-test\"\\} 1", text);
+        Assert.Contains("phonegroups_decision_duration_seconds_bucket{", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^phonegroups_policy_groups(\{[^}]*\})? \d+$", text); // hosts of tests running beside this one have meters of the same name
+    }
+
+    [Fact]
+    public async Task Ready_ReportsTheStore()
+    {
+        var body = await (await _http.GetAsync("health/ready")).Content.ReadAsStringAsync();
+
+        Assert.Contains("\"store\":\"file (read only)\"", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,12 +159,12 @@ public sealed class HealthEndpointTests : IAsyncLifetime
     [InlineData("http://127.0.0.1:8090/health", false)]
     public void Url_IsValidated_NamingTheKey(string url, bool valid)
     {
-        var result = new HealthOptionsValidation().Validate(null, new HealthOptions { Url = url });
+        var result = new HttpOptionsValidation().Validate(null, new HttpOptions { Url = url });
 
         Assert.Equal(valid, result.Succeeded);
         if (!valid)
         {
-            Assert.Contains("Health:Url", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains("Http:", result.FailureMessage, StringComparison.Ordinal);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class OtlpMetricsTests
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(new PolicyStore(PolicyLoader.LoadText("version: 1\n").Policy!));
         services.AddSingleton<ControllerMetrics>();
-        services.AddOtlpMetrics(configuration);
+        services.AddControllerMetrics(configuration);
         await using var provider = services.BuildServiceProvider();
         var meterProvider = provider.GetRequiredService<MeterProvider>();
         provider.GetRequiredService<ControllerMetrics>().Decided("deny", "otlp-test", TimeSpan.FromMilliseconds(0.01));
@@ -51,13 +51,17 @@ public sealed class OtlpMetricsTests
     }
 
     [Fact]
-    public void WithoutAnEndpoint_NothingIsExported()
+    public void WithoutAnEndpoint_NoOtlpExporterIsRegistered_OnlyThePrometheusOne()
     {
-        var configuration = new ConfigurationBuilder().Build();
-        var services = new ServiceCollection();
-        services.AddOtlpMetrics(configuration);
+        var without = new ServiceCollection();
+        without.AddControllerMetrics(new ConfigurationBuilder().Build());
+        var with = new ServiceCollection();
+        with.AddControllerMetrics(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Otlp:Endpoint"] = "http://127.0.0.1:4318" }).Build());
 
-        Assert.DoesNotContain(services, s => s.ServiceType == typeof(MeterProvider));
+        static bool IsOtlp(ServiceDescriptor s) => s.ServiceType.ToString().Contains("OtlpExporter", StringComparison.Ordinal);
+        Assert.Contains(with, IsOtlp);
+        Assert.DoesNotContain(without, IsOtlp);
+        Assert.Contains(without, s => s.ServiceType.ToString().Contains("PrometheusAspNetCoreOptions", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -26,12 +26,12 @@ internal static class DialplanHandoff
     public static async Task<CallState> ToDenialContextAsync(Call call, string context, string reason, CancellationToken cancellationToken)
     {
         await call.Services.Ari.SetVariableAsync(call.Id, ChannelVariables.Reason, reason, cancellationToken).ConfigureAwait(false);
-        return await ContinueAsync(call, context, call.Dialed, cancellationToken).ConfigureAwait(false);
+        return await ContinueAsync(call, context, Policy.Numbers.DialedNumber.ForDialplan(call.Dialed), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What the call gets when the controller is down (emergency numbers dial there).</summary>
     public static Task<CallState> ToFallbackAsync(Call call, CancellationToken cancellationToken) =>
-        ContinueAsync(call, FallbackContext, string.IsNullOrEmpty(call.Dialed) ? "s" : call.Dialed, cancellationToken);
+        ContinueAsync(call, FallbackContext, string.IsNullOrEmpty(call.Dialed) ? "s" : Policy.Numbers.DialedNumber.ForDialplan(call.Dialed), cancellationToken);
 
     /// <summary>Leaves the caller to the dialplan: from here on, Asterisk's dialplan owns the channel.</summary>
     private static async Task<CallState> ContinueAsync(Call call, string context, string extension, CancellationToken cancellationToken)

@@ -24,14 +24,15 @@ internal sealed class DecidingState : CallState
 
         var services = call.Services;
         var policy = services.Policies.Current;
-        var identity = CallerIdentity.Identify(policy, evidence[ChannelVariables.Caller], call.Caller.Name, call.Caller.Caller.Number, services.Options.TrustCallerIdNumber);
+        var identity = CallerIdentity.Identify(policy, evidence[ChannelVariables.Caller], evidence[ChannelVariables.Origin], call.Caller.Name, call.Caller.Caller.Number,
+            services.Options.TrustCallerIdFrom);
         if (PickupCodes.IsPickup(call.Dialed, out var pickupExtension))
         {
             return await CallPickup.PickUpAsync(call, identity, pickupExtension, cancellationToken).ConfigureAwait(false);
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var decision = policy.Decide(identity.Extension, call.Dialed);
+        var decision = policy.Decide(identity.Extension, call.Dialed, identity.Origin);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         CallLog.Decided(services.Logger, call, decision, identity, elapsed);
         services.Metrics.Decided(decision.Action.ToCode(), decision.Reason.ToCode(), elapsed);

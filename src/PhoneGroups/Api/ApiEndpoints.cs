@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PhoneGroups.Store;
+
+namespace PhoneGroups.Api;
+
+/// <summary>Maps <c>/api/v1</c>: every endpoint needs a token; writes need an admin token.</summary>
+internal static class ApiEndpoints
+{
+    public const string ReadPolicy = "read";
+    public const string WritePolicy = "write";
+
+    public static void MapPhoneGroupsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ReadPolicy).AddEndpointFilter<ApiExceptionFilter>();
+        GroupEndpoints.Map(api);
+        ExtensionEndpoints.Map(api);
+        RouteEndpoints.Map(api);
+        PolicyEndpoints.Map(api);
+        RevisionEndpoints.Map(api);
+        MaintenanceEndpoints.Map(api);
+    }
+
+    public static void AddPolicies(Microsoft.AspNetCore.Authorization.AuthorizationBuilder authorization)
+    {
+        authorization.AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Admin, ApiRoles.Viewer));
+        authorization.AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Admin));
+    }
+}
