@@ -10,7 +10,9 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 table="$repo/eng/prompts/texts.tsv"
-prompts=(phonegroups-forbidden phonegroups-unavailable)
+# The prompt names are the table's column headers after folder and voice.
+IFS=$'\t' read -r -a header < <(grep -m1 $'^folder\t' "$table")
+prompts=("${header[@]:2}")
 
 missing=()
 for tool in espeak-ng:espeak-ng sox:sox ffmpeg:ffmpeg; do
@@ -51,13 +53,21 @@ for folder in "$@"; do only[$folder]=1; done
 
 docs="$work/prompts-table.md"
 count=0
-while IFS=$'\t' read -r folder voice forbidden unavailable; do
+while IFS=$'\t' read -r -a row; do
+    folder="${row[0]:-}" voice="${row[1]:-}" texts=("${row[@]:2}")
     [[ -z "$folder" || "$folder" == \#* || "$folder" == folder ]] && continue
-    echo "| \`$folder\` | \`$voice\` | $forbidden | $unavailable |" >>"$docs"
+    if ((${#texts[@]} != ${#prompts[@]})); then
+        echo "make-prompts: $folder has ${#texts[@]} sentences for ${#prompts[@]} prompts" >&2
+        exit 1
+    fi
+    line="| \`$folder\` | \`$voice\` |"
+    for text in "${texts[@]}"; do line+=" $text |"; done
+    echo "$line" >>"$docs"
     ((${#only[@]})) && [[ -z "${only[$folder]:-}" ]] && continue
     mkdir -p "$repo/sounds/$folder"
-    say "$voice" "$forbidden" "$repo/sounds/$folder/phonegroups-forbidden"
-    say "$voice" "$unavailable" "$repo/sounds/$folder/phonegroups-unavailable"
+    for i in "${!prompts[@]}"; do
+        say "$voice" "${texts[$i]}" "$repo/sounds/$folder/${prompts[$i]}"
+    done
     count=$((count + 1))
     echo "make-prompts: $folder ($voice)"
 done <"$table"
@@ -67,8 +77,10 @@ doc="$repo/docs/prompts.md"
 if [[ -f "$doc" ]] && grep -q '<!-- table:start -->' "$doc"; then
     {
         sed '/<!-- table:start -->/q' "$doc"
-        echo "| folder | espeak-ng voice | ${prompts[0]} | ${prompts[1]} |"
-        echo "|---|---|---|---|"
+        heading="| folder | espeak-ng voice |" rule="|---|---|"
+        for prompt in "${prompts[@]}"; do heading+=" $prompt |"; rule+="---|"; done
+        echo "$heading"
+        echo "$rule"
         cat "$docs"
         sed -n '/<!-- table:end -->/,$p' "$doc"
     } >"$work/doc.md"

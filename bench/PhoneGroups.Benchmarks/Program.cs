@@ -8,6 +8,12 @@ if (args is ["--report"])
     return LatencyReport.Run(Console.Out);
 }
 
+// `--report --permissions`: only the part about call permissions (10,000 of them against none).
+if (args is ["--report", "--permissions"])
+{
+    return LatencyReport.RunPermissions(Console.Out);
+}
+
 // `--store-report`: one member moved through the API's write path on the 100k-extension policy, and what the
 // call path pays meanwhile.
 if (args is ["--store-report"])

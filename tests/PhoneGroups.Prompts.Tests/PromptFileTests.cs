@@ -10,6 +10,23 @@ public sealed class PromptFileTests
         Assert.Equal(ShippedPrompts.TableLanguages, ShippedPrompts.LanguageFolders);
     }
 
+    [Fact]
+    public void CheckedPrompts_AreExactlyThoseOfTheSourceTable()
+    {
+        Assert.Equal(ShippedPrompts.TablePrompts, ShippedPrompts.Names);
+    }
+
+    [Fact]
+    public void EveryLanguage_HasEveryPrompt_AndNothingElse()
+    {
+        foreach (var language in ShippedPrompts.LanguageFolders)
+        {
+            var expected = ShippedPrompts.Names.SelectMany(n => ShippedPrompts.Formats.Select(f => n + f)).Order(StringComparer.Ordinal);
+            var actual = Directory.GetFiles(Path.Combine(ShippedPrompts.SoundsDirectory, language)).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, actual);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(ShippedPrompts.Files), MemberType = typeof(ShippedPrompts))]
     public void Prompt_LastsOneToEightSeconds_AndIsAudible(string language, string name, string format)

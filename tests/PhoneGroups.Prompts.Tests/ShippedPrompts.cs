@@ -3,7 +3,7 @@ namespace PhoneGroups.Prompts.Tests;
 /// <summary>What the project ships: the language folders in sounds/ and the rows of eng/prompts/texts.tsv.</summary>
 public static class ShippedPrompts
 {
-    public static readonly string[] Names = ["phonegroups-forbidden", "phonegroups-unavailable"];
+    public static readonly string[] Names = ["phonegroups-forbidden", "phonegroups-unavailable", "phonegroups-enter-pin", "phonegroups-pin-wrong"];
 
     public static readonly string[] Formats = [".wav", ".ulaw", ".alaw", ".gsm", ".g722"];
 
@@ -13,6 +13,10 @@ public static class ShippedPrompts
 
     public static IReadOnlyList<string> LanguageFolders =>
         Directory.GetDirectories(SoundsDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The prompt names the source table's header lists (the columns after folder and voice).</summary>
+    public static IReadOnlyList<string> TablePrompts =>
+        File.ReadLines(Path.Combine(Root, "eng", "prompts", "texts.tsv")).First(line => line.StartsWith("folder\t", StringComparison.Ordinal)).Split('\t')[2..];
 
     /// <summary>The language folders the source table lists.</summary>
     public static IReadOnlyList<string> TableLanguages =>

@@ -10,9 +10,14 @@ internal static class BenchmarkPolicy
 
     public static GeneratedPolicy Generate() => new PolicyGenerator(Seed).Generate();
 
-    public static CompiledPolicy Load(GeneratedPolicy generated)
+    public static CompiledPolicy Load(GeneratedPolicy generated) => Load(generated.Yaml);
+
+    /// <summary>The same policy with 10,000 call permissions.</summary>
+    public static CompiledPolicy LoadWithPermissions(GeneratedPolicy generated) => Load(generated.YamlWithPermissions);
+
+    private static CompiledPolicy Load(string yaml)
     {
-        var result = PolicyLoader.LoadText(generated.Yaml, "generated.yaml");
+        var result = PolicyLoader.LoadText(yaml, "generated.yaml");
         return result.Success
             ? result.Policy
             : throw new InvalidOperationException("generated policy is invalid: " + string.Join(Environment.NewLine, result.Errors.Take(10)));

@@ -7,6 +7,18 @@ internal sealed class GeneratedPolicy(string yaml, List<string>[] routePatterns,
 {
     public string Yaml => yaml;
 
+    /// <summary>The same policy with <see cref="PermissionGenerator.Permissions"/> call permissions appended.</summary>
+    public string YamlWithPermissions => field ??= yaml + new PermissionGenerator(BenchmarkPolicy.Seed, routePatterns).Generate();
+
+    /// <summary>An outside caller's number for each call: mostly ordinary numbers, a few premium-rate ones.</summary>
+    public static string[] OutsideNumbers(int count, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(_ => random.Next(10) == 0
+            ? "0900" + random.Next(10, 99).ToString(System.Globalization.CultureInfo.InvariantCulture) + random.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : random.Next(2_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
     /// <summary>
     /// A reproducible mix of calls: a third internal (own group or another), most of the rest to numbers a route
     /// (or the caller's allow list) takes, some to numbers nothing takes, a few from unknown callers and to 911.

@@ -4,6 +4,7 @@ using PhoneGroups.Benchmarks.Baseline;
 using PhoneGroups.Benchmarks.Generation;
 using PhoneGroups.Policy.Compilation;
 using PhoneGroups.Policy.Configuration;
+using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Loading;
 
 namespace PhoneGroups.Benchmarks.Report;
@@ -48,7 +49,113 @@ internal static class LatencyReport
         Line(output, "naive Regex baseline, per call", Percentiles(naiveTimes) + $" (first {NaiveTimedCalls:N0} calls)");
         Array.Sort(sameCalls);
         Line(output, "ratio naive / compiled", $"mean {naiveTimes.Average() / sameCalls.Average():N0}x, p99 {Percentile(naiveTimes, 0.99) / Percentile(sameCalls, 0.99):N0}x (same {NaiveTimedCalls:N0} calls)");
+
+        ReportPermissions(output, generated, policy, calls);
         return 0;
+    }
+
+    /// <summary>Only the call-permission part of the report (<c>--report --permissions</c>).</summary>
+    public static int RunPermissions(TextWriter output)
+    {
+        var generated = BenchmarkPolicy.Generate();
+        ReportPermissions(output, generated, BenchmarkPolicy.Load(generated), generated.Calls(TimedCalls, BenchmarkPolicy.Seed));
+        return 0;
+    }
+
+    /// <summary>The same calls on the same policy with 10,000 call permissions, against the policy without them.</summary>
+    private static void ReportPermissions(TextWriter output, GeneratedPolicy generated, CompiledPolicy without, (string? From, string To)[] calls)
+    {
+        output.WriteLine();
+        var load = Measure(() => BenchmarkPolicy.LoadWithPermissions(generated));
+        Line(output, "permissions", $"{PermissionGenerator.Permissions:N0} call permissions added, YAML {generated.YamlWithPermissions.Length / 1024:N0} KiB");
+        Line(output, "load with permissions", $"median {load.Median:F0} ms, min {load.Min:F0} ms over {CompileRuns} runs");
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var with = BenchmarkPolicy.LoadWithPermissions(generated);
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var automaton = with.PermissionTable.Patterns!;
+        Line(output, "snapshot memory with permissions", $"{retained / (1024.0 * 1024.0):F1} MiB retained (permission automaton: {automaton.StateCount:N0} states x {automaton.ClassCount} classes, {automaton.MatchCount:N0} distinct match sets, largest {Enumerable.Range(0, automaton.MatchCount).Max(i => automaton.GetOwners(i).Length):N0} permissions)");
+
+        var outside = GeneratedPolicy.OutsideNumbers(calls.Length, BenchmarkPolicy.Seed);
+        var decidedBy = calls.Select((c, i) => with.Decide(c.From, c.To, outside[i])).Where(d => d.Permission is not null)
+            .GroupBy(d => d.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        Line(output, "calls a permission decided", string.Join(", ", decidedBy.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}")) + $" of {calls.Length:N0}");
+
+        // Interleaved in one run: baseline, permissions, baseline again, so drift on a noisy machine shows.
+        var baseline = TimeCalls(calls, (from, to) => (int)without.Decide(from, to).Reason);
+        var permissions = TimeIndexed(calls, outside, (from, to, number) => (int)with.Decide(from, to, number).Reason);
+        var baseline2 = TimeCalls(calls, (from, to) => (int)without.Decide(from, to).Reason);
+        Line(output, "Decide, no permissions", Percentiles(baseline));
+        Line(output, "Decide, 10,000 permissions", Percentiles(permissions));
+        Line(output, "Decide, no permissions (again)", Percentiles(baseline2));
+        var withFailover = TimeIndexed(calls, outside, (from, to, number) => Walk(with.Decide(from, to, number)));
+        var withoutFailover = TimeIndexed(calls, outside, (from, to, _) => Walk(without.Decide(from, to)));
+        Line(output, "... + fail-over, no permissions", Percentiles(withoutFailover));
+        Line(output, "... + challenge + fail-over, 10,000", Percentiles(withFailover));
+        Line(output, "ratio with fail-over walked", $"mean {withFailover.Average() / withoutFailover.Average():F2}x, p50 {Percentile(withFailover, 0.5) / Percentile(withoutFailover, 0.5):F2}x, p99 {Percentile(withFailover, 0.99) / Percentile(withoutFailover, 0.99):F2}x");
+        Line(output, "ratio permissions / none", $"mean {permissions.Average() / baseline.Average():F2}x, p50 {Percentile(permissions, 0.5) / Percentile(baseline, 0.5):F2}x, p99 {Percentile(permissions, 0.99) / Percentile(baseline, 0.99):F2}x");
+
+        var sink = 0;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var decision = with.Decide(calls[i].From, calls[i].To, outside[i]);
+            if (decision.IsChallenge)
+            {
+                sink += decision.Challenge.TryAccept("1234", out _) ? 1 : 0;
+                decision = decision.Challenge.Granted;
+            }
+
+            foreach (var grant in decision.Failover)
+            {
+                sink += grant.Route.Index;
+            }
+        }
+
+        GC.KeepAlive(sink);
+        Line(output, "Decide with permissions, allocated", $"{(double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / calls.Length:F4} bytes per call (challenges, passwords and fail-over walked)");
+    }
+
+    /// <summary>What the call controller does with a decision: a password tried when challenged, the fail-over list walked.</summary>
+    private static int Walk(Decision decision)
+    {
+        var sum = (int)decision.Reason;
+        if (decision.IsChallenge)
+        {
+            var challenge = decision.Challenge;
+            sum += challenge.TryAccept("1234", out _) ? 1 : 0;
+            decision = challenge.Granted;
+        }
+
+        foreach (var grant in decision.Failover)
+        {
+            sum += grant.Route.Index;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Like <see cref="TimeCalls"/>, with an outside number per call.</summary>
+    private static double[] TimeIndexed((string? From, string To)[] calls, string[] outside, Func<string?, string, string, int> decide)
+    {
+        var sink = 0;
+        for (var i = 0; i < 10_000; i++)
+        {
+            sink += decide(calls[i].From, calls[i].To, outside[i]);
+        }
+
+        var times = new double[calls.Length];
+        var nsPerTick = 1e9 / Stopwatch.Frequency;
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            sink += decide(calls[i].From, calls[i].To, outside[i]);
+            times[i] = (Stopwatch.GetTimestamp() - start) * nsPerTick;
+        }
+
+        GC.KeepAlive(sink);
+        Array.Sort(times);
+        return times;
     }
 
     private static (double Median, double Min) Measure(Func<CompiledPolicy> action)

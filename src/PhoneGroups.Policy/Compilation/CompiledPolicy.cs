@@ -4,6 +4,7 @@ using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Model;
 using PhoneGroups.Policy.Numbers;
 using PhoneGroups.Policy.Patterns;
+using PhoneGroups.Policy.Permissions;
 
 namespace PhoneGroups.Policy.Compilation;
 
@@ -22,9 +23,11 @@ public sealed class CompiledPolicy
     private readonly RouteInfo[] _routes;
     private readonly PatternSet _patterns;
     private readonly MatchInfo[] _matches; // by PatternSet match id
+    private readonly PermissionTable _permissions;
 
     internal CompiledPolicy(string sourceName, string defaultLanguage, UnknownCallerMode unknownCallers, IReadOnlyList<AsteriskPattern> emergencyNumbers,
-        GroupInfo[] groups, RouteInfo[] routes, Dictionary<string, ExtensionInfo> extensions, PatternSet patterns, MatchInfo[] matches)
+        GroupInfo[] groups, RouteInfo[] routes, Dictionary<string, ExtensionInfo> extensions, PatternSet patterns, MatchInfo[] matches,
+        PermissionTable? permissions = null)
     {
         SourceName = sourceName;
         DefaultLanguage = defaultLanguage;
@@ -37,6 +40,7 @@ public sealed class CompiledPolicy
         _groupsByName = groups.ToDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
         _patterns = patterns;
         _matches = matches;
+        _permissions = permissions ?? PermissionTable.Empty;
         OpenGrants = [.. routes.Select(r => new RouteGrant(r, callerId: null))];
         DefaultGroup = groups.FirstOrDefault(g => g.IsDefault);
     }
@@ -68,6 +72,12 @@ public sealed class CompiledPolicy
 
     /// <summary>The automaton behind every pattern of the policy (exposed for diagnostics).</summary>
     public PatternSet Patterns => _patterns;
+
+    /// <summary>The call permissions in policy order, disabled ones included.</summary>
+    public IReadOnlyList<PermissionInfo> Permissions => _permissions.Permissions;
+
+    /// <summary>The compiled call permissions.</summary>
+    internal PermissionTable PermissionTable => _permissions;
 
     /// <summary>Each route without a group-specific caller ID, by route index.</summary>
     internal RouteGrant[] OpenGrants { get; }
@@ -112,15 +122,57 @@ public sealed class CompiledPolicy
     /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>.
     /// Pure and allocation-free: safe to call from any thread, as often as calls arrive.
     /// </summary>
-    public Decision Decide(string? callerExtension, string dialed) => Decide(callerExtension, dialed, CallOrigin.Internal);
+    public Decision Decide(string? callerExtension, string dialed) => Decide(callerExtension, dialed, CallOrigin.Internal, outsideNumber: null);
 
     /// <summary>
     /// Decides a call from <paramref name="callerExtension"/> to <paramref name="dialed"/> that came from
     /// <paramref name="origin"/>. Allocation-free, except for emergency calls (their route list).
     /// </summary>
-    public Decision Decide(string? callerExtension, string dialed, CallOrigin origin)
+    public Decision Decide(string? callerExtension, string dialed, CallOrigin origin) => Decide(callerExtension, dialed, origin, outsideNumber: null);
+
+    /// <summary>
+    /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>
+    /// with <paramref name="outsideNumber"/> as the outside caller's own number (see the full overload).
+    /// </summary>
+    public Decision Decide(string? callerExtension, string dialed, string? outsideNumber) =>
+        Decide(callerExtension, dialed, CallOrigin.Internal, outsideNumber);
+
+    /// <summary>
+    /// Decides a call from <paramref name="callerExtension"/> (null or empty when unknown) to <paramref name="dialed"/>
+    /// that came from <paramref name="origin"/>: the number is checked first, then the group rules, then, for a call
+    /// they allowed (emergency numbers aside), the call permissions. <paramref name="outsideNumber"/> is an outside
+    /// caller's own number (its caller ID), which incoming permissions match; when null, a
+    /// <paramref name="callerExtension"/> that is not an internal extension stands for it. A call from a trunk is a
+    /// call from outside for the permissions: the incoming level is consulted first, whoever the caller is.
+    /// Pure and allocation-free (emergency calls aside: their route list): safe to call from any thread, as often as calls arrive.
+    /// </summary>
+    public Decision Decide(string? callerExtension, string dialed, CallOrigin origin, string? outsideNumber)
+    {
+        var decision = DecideByGroupRules(callerExtension, dialed, origin, out var permissionMatch);
+        if (_permissions.Patterns is null && outsideNumber is null)
+        {
+            return decision; // no enabled permission: the decision of rules 0-5, as before permissions existed
+        }
+
+        if (!decision.IsAllowed || decision.Reason == DecisionReason.Emergency)
+        {
+            return outsideNumber is null ? decision : decision.WithPermissions(default, outsideNumber);
+        }
+
+        var fromOutside = decision.Caller is null || origin == CallOrigin.Trunk;
+        var number = fromOutside ? outsideNumber ?? callerExtension ?? string.Empty : string.Empty;
+        var verdict = _permissions.Evaluate(decision.Caller, fromOutside, number, permissionMatch, decision.Route?.Route, decision.Match.Routes, decision.Reason);
+        return decision.WithPermissions(verdict, outsideNumber);
+    }
+
+    /// <summary>
+    /// Rules 0-5 of docs/policy.md: number validation, emergency, unknown callers, isolation, routes and grants. The
+    /// same pass over the number walks the permissions' automaton too (<paramref name="permissionMatch"/>, 0 when there is none).
+    /// </summary>
+    private Decision DecideByGroupRules(string? callerExtension, string dialed, CallOrigin origin, out int permissionMatch)
     {
         ArgumentNullException.ThrowIfNull(dialed);
+        permissionMatch = 0;
         ExtensionInfo? caller = null;
         if (!string.IsNullOrEmpty(callerExtension))
         {
@@ -133,7 +185,7 @@ public sealed class CompiledPolicy
             return new Decision(this, DecisionAction.Deny, DecisionReason.InvalidNumber, callerExtension, caller, dialed, null, MatchInfo.None);
         }
 
-        var match = _matches[_patterns.Match(dialed)];
+        var match = _matches[_permissions.Patterns is { } permissions ? _patterns.Match(dialed, permissions, out permissionMatch) : _patterns.Match(dialed)];
 
         var group = caller?.Group;
         ExtensionInfo? callee = null;

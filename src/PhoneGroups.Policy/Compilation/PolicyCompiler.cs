@@ -1,6 +1,7 @@
 using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Model;
 using PhoneGroups.Policy.Patterns;
+using PhoneGroups.Policy.Permissions;
 
 namespace PhoneGroups.Policy.Compilation;
 
@@ -72,8 +73,9 @@ internal static class PolicyCompiler
             matches[id] = ToMatchInfo(patterns.GetOwners(id), routes.Length);
         }
 
+        var permissions = PermissionCompiler.Compile(document, extensions, groups, routes, Pattern);
         return new CompiledPolicy(document.SourceName, document.Settings.DefaultLanguage?.Value ?? SettingsDocument.DefaultLanguageCode,
-            document.Settings.UnknownCallers, emergency, groups, routes, extensions, patterns, matches);
+            document.Settings.UnknownCallers, emergency, groups, routes, extensions, patterns, matches, permissions);
     }
 
     private static Dictionary<string, ExtensionInfo> BuildExtensions(PolicyDocument document, GroupInfo[] groups)

@@ -8,4 +8,7 @@ internal sealed class ExtensionDocument
     public Located<string>? Endpoint { get; set; }
 
     public Located<string>? Language { get; set; }
+
+    /// <summary>The extension's own code for call permissions (replaces their passwords at the user level).</summary>
+    public Located<string>? Pin { get; set; }
 }

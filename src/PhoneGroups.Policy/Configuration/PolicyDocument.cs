@@ -1,3 +1,5 @@
+using PhoneGroups.Policy.Permissions;
+
 namespace PhoneGroups.Policy.Configuration;
 
 /// <summary>
@@ -15,4 +17,6 @@ internal sealed class PolicyDocument
     public List<GroupDocument> Groups { get; } = [];
 
     public List<RouteDocument> Routes { get; } = [];
+
+    public List<PermissionDocument> Permissions { get; } = [];
 }

@@ -36,6 +36,15 @@ public enum DecisionReason
     /// <summary><c>route-open</c>: a route matches and the caller's group does not restrict routes.</summary>
     RouteOpen,
 
+    /// <summary><c>permission-allowed</c>: the group rules allowed the call and an allow permission decided.</summary>
+    PermissionAllowed,
+
+    /// <summary><c>permission-denied</c>: the group rules allowed the call, but a deny permission without password decided.</summary>
+    PermissionDenied,
+
+    /// <summary><c>permission-password</c>: every deny permission that decided has a password; the caller must enter one.</summary>
+    PermissionPassword,
+
     /// <summary><c>invalid-number</c>: the dialed number holds a character that may not be dialed (see <see cref="Numbers.DialedNumber"/>); no rule ran.</summary>
     InvalidNumber,
 

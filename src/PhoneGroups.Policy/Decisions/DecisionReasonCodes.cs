@@ -17,9 +17,21 @@ public static class DecisionReasonCodes
         DecisionReason.RouteNotGranted => "route-not-granted",
         DecisionReason.RouteGranted => "route-granted",
         DecisionReason.RouteOpen => "route-open",
+        DecisionReason.PermissionAllowed => "permission-allowed",
+        DecisionReason.PermissionDenied => "permission-denied",
+        DecisionReason.PermissionPassword => "permission-password",
         DecisionReason.InvalidNumber => "invalid-number",
         DecisionReason.EmergencyFromTrunk => "emergency-from-trunk",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    /// <summary>The code of <paramref name="outcome"/>: <c>allow</c>, <c>deny</c> or <c>challenge</c>.</summary>
+    public static string ToCode(this DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Allow => "allow",
+        DecisionOutcome.Deny => "deny",
+        DecisionOutcome.Challenge => "challenge",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
     /// <summary>The code of <paramref name="action"/>: <c>deny</c>, <c>bridge</c> or <c>route</c>.</summary>

@@ -1,4 +1,5 @@
 using PhoneGroups.Policy.Model;
+using PhoneGroups.Policy.Permissions;
 
 namespace PhoneGroups.Policy.Decisions;
 
@@ -13,15 +14,20 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
     private readonly RouteGrant[]? _openGrants;
     private readonly GroupInfo? _group;
     private readonly bool _ignoreGrants;       // emergency calls may use any matching route
-    private readonly RouteGrant[]? _grants;    // or: the grants themselves, already resolved (emergency calls)
+    private readonly PermissionTable? _permissions; // set when route permissions count for fail-over routes too
+    private readonly PermissionVerdict _verdict;
+    private readonly RouteGrant[]? _grants;    // or: the grants themselves, already resolved (emergency calls: no grant or permission filters them)
 
-    internal FailoverRoutes(int[] matchingRoutes, int start, RouteGrant[] openGrants, GroupInfo? group, bool ignoreGrants)
+    internal FailoverRoutes(int[] matchingRoutes, int start, RouteGrant[] openGrants, GroupInfo? group, bool ignoreGrants,
+        PermissionTable? permissions = null, PermissionVerdict verdict = default)
     {
         _matchingRoutes = matchingRoutes;
         _start = start;
         _openGrants = openGrants;
         _group = group;
         _ignoreGrants = ignoreGrants;
+        _permissions = permissions;
+        _verdict = verdict;
     }
 
     internal FailoverRoutes(RouteGrant[] grants, int start)
@@ -72,7 +78,7 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
         return openGrants[routeIndex];
     }
 
-    /// <summary>Walks the matching routes after the chosen one, skipping those the caller may not use.</summary>
+    /// <summary>Walks the matching routes after the chosen one, skipping those the caller may not use (grants, route permissions).</summary>
     public struct Enumerator : IEnumerator<RouteGrant>
     {
         private readonly FailoverRoutes _routes;
@@ -113,7 +119,7 @@ public readonly struct FailoverRoutes : IEnumerable<RouteGrant>
             while (_next < matching.Length)
             {
                 var grant = Resolve(matching[_next++], _routes._openGrants!, _routes._group, _routes._ignoreGrants);
-                if (grant is not null)
+                if (grant is not null && (_routes._permissions is null || _routes._permissions.PermitsFailover(_routes._verdict, grant.Route.Index)))
                 {
                     Current = grant;
                     return true;

@@ -4,6 +4,7 @@ using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Model;
 using PhoneGroups.Policy.Numbers;
 using PhoneGroups.Policy.Patterns;
+using PhoneGroups.Policy.Permissions;
 
 namespace PhoneGroups.Policy.Explanations;
 
@@ -18,6 +19,11 @@ public static class DecisionExplainer
     /// <summary>Explains <paramref name="decision"/>.</summary>
     public static string Explain(in Decision decision)
     {
+        if (decision.Permission is not null)
+        {
+            return ExplainPermission(decision);
+        }
+
         var caller = DescribeCaller(decision);
         var target = DescribeTarget(decision);
         var verb = decision.IsAllowed ? "may call" : "may not call";
@@ -108,11 +114,51 @@ public static class DecisionExplainer
         }
     }
 
+    /// <summary>A call a permission decided: which one, at which level, by which pattern, and what happens next.</summary>
+    private static string ExplainPermission(in Decision d)
+    {
+        var permission = d.Permission!;
+        var caller = DescribeCaller(d);
+        var target = DescribeTarget(d);
+        var level = d.PermissionLevel switch
+        {
+            PermissionLevel.User => $"user {d.Caller!.Number}",
+            PermissionLevel.Group => $"group {d.CallerGroup!.Name}",
+            PermissionLevel.Route => $"route {d.GroupRuleRoute!.Route.Name}",
+            _ => $"calls from outside to {d.Dialed}",
+        };
+        var pattern = d.PermissionLevel == PermissionLevel.Incoming
+            ? $"caller number pattern {FirstMatch(permission.Numbers, d.OutsideNumber ?? d.CallerNumber ?? string.Empty)}"
+            : $"pattern {FirstMatch(permission.Numbers, d.Dialed)}";
+        switch (d.Outcome)
+        {
+            case DecisionOutcome.Allow:
+                var next = WhatHappens(d);
+                return $"{caller} may call {target}: permission '{permission.Name}' ({level}, {pattern}) allows it.{(next is null ? string.Empty : " " + next)}";
+            case DecisionOutcome.Challenge:
+                var challenge = d.Challenge;
+                var secret = challenge.UsesPin
+                    ? $"the PIN of {d.Caller!.Number}, which replaces the password of permission '{permission.Name}'"
+                    : $"the password of permission {string.Join(" or ", challenge.AcceptedPasswords.Select(p => $"'{p.Permission.Name}'").Distinct())}";
+                var then = WhatHappens(challenge.Granted) ?? string.Empty;
+                var lowered = then.Length > 0 ? char.ToLowerInvariant(then[0]) + then[1..] : then;
+                return $"{caller} may call {target} only with {secret} ({level}, {pattern}). With it, {lowered}";
+            default:
+                var noFailover = d.PermissionLevel == PermissionLevel.Route ? "; other routes are not tried instead" : string.Empty;
+                return $"{caller} may not call {target}: permission '{permission.Name}' ({level}, {pattern}) denies it{noFailover}.";
+        }
+    }
+
     private static string DescribeCaller(in Decision d)
     {
         if (d.Caller is { } caller)
         {
             return $"{caller.Number} ({DescribeGroup(caller.Group)})";
+        }
+
+        if (!string.IsNullOrEmpty(d.OutsideNumber))
+        {
+            return $"{DialedNumber.Printable(d.OutsideNumber)} (from outside)";
         }
 
         return string.IsNullOrEmpty(d.CallerNumber) ? "An unknown caller" : $"{DialedNumber.Printable(d.CallerNumber)} (not an internal extension)";

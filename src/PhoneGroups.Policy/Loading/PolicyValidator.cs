@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Patterns;
+using PhoneGroups.Policy.Permissions;
 
 namespace PhoneGroups.Policy.Loading;
 
@@ -24,6 +25,7 @@ internal sealed partial class PolicyValidator(PolicyErrorList errors)
         var routeNames = ValidateRoutes(document.Routes);
         ValidateGroups(document.Groups, routeNames);
         ValidateExtensions(document, emergency);
+        new PermissionValidator(errors, Patterns).Validate(document);
     }
 
     private Dictionary<string, Located<string>> ValidateRoutes(List<RouteDocument> routes)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PhoneGroups.Policy.Configuration;
 using PhoneGroups.Policy.Loading.Yaml;
+using PhoneGroups.Policy.Permissions;
 using YamlDotNet.Core;
 
 namespace PhoneGroups.Policy.Loading;
@@ -73,7 +74,15 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
             }
         }
 
-        root.RejectUnknownKeys("version", "settings", "extensions", "groups", "routes");
+        foreach (var (node, field) in Sequence(root, "permissions"))
+        {
+            if (YamlMap.From(node, field, errors) is { } permission)
+            {
+                document.Permissions.Add(ReadPermission(permission));
+            }
+        }
+
+        root.RejectUnknownKeys("version", "settings", "extensions", "groups", "routes", "permissions");
         return document;
     }
 
@@ -139,8 +148,9 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
             Number = RequiredString(map, "number"),
             Endpoint = String(map, "endpoint"),
             Language = String(map, "language"),
+            Pin = String(map, "pin"),
         };
-        map.RejectUnknownKeys("number", "endpoint", "language");
+        map.RejectUnknownKeys("number", "endpoint", "language", "pin");
         return extension;
     }
 
@@ -236,6 +246,46 @@ internal sealed class YamlPolicyReader(PolicyErrorList errors)
 
         map.RejectUnknownKeys("name", "patterns", "dial", "context", "strip", "prefix");
         return route;
+    }
+
+    /// <summary>An entry of <c>permissions</c>; targets, patterns and passwords are checked by <see cref="PermissionValidator"/>.</summary>
+    private PermissionDocument ReadPermission(YamlMap map)
+    {
+        var permission = new PermissionDocument
+        {
+            Location = map.Location,
+            Name = RequiredString(map, "name"),
+            Description = String(map, "description")?.Value,
+            Enabled = Bool(map, "enabled"),
+            Password = String(map, "password"),
+            AccountCode = String(map, "accountCode"),
+        };
+        if (String(map, "mode") is { } mode)
+        {
+            permission.Mode = mode.Value.ToLowerInvariant() switch
+            {
+                "deny" => PermissionMode.Deny,
+                "allow" => PermissionMode.Allow,
+                _ => Invalid(mode.Location, $"expected deny or allow, found '{mode.Value}'", PermissionMode.Deny),
+            };
+        }
+
+        foreach (var (key, list) in new[] { ("numbers", permission.Numbers), ("users", permission.Users), ("groups", permission.Groups), ("routes", permission.Routes) })
+        {
+            if (map.Take(key) is { } node && !YamlMap.IsNull(node))
+            {
+                list.AddRange(Strings(node, map.FieldOf(key)));
+            }
+        }
+
+        if (map.Take("incoming") is { } incoming && !YamlMap.IsNull(incoming))
+        {
+            permission.IncomingLocation = YamlMap.Locate(incoming, map.FieldOf("incoming"));
+            permission.Incoming = [.. Strings(incoming, map.FieldOf("incoming"))];
+        }
+
+        map.RejectUnknownKeys("name", "description", "mode", "numbers", "users", "groups", "routes", "incoming", "password", "accountCode", "enabled");
+        return permission;
     }
 
     private IEnumerable<(YamlNode Node, string Field)> Sequence(YamlMap map, string key)

@@ -28,8 +28,23 @@ public sealed class ExtensionInfo
     /// <summary>Whether the extension is in <see cref="Group"/> only because that group is the default.</summary>
     public bool IsDefaultMember { get; }
 
+    /// <summary>Whether the extension has a <c>pin</c>, which replaces the passwords of permissions naming it.</summary>
+    public bool HasPin => Pin is not null;
+
+    /// <summary>The extension's call-permission code; never shown or logged.</summary>
+    internal string? Pin { get; private set; }
+
+    /// <summary>The enabled permissions naming this extension in <c>users</c>, by ascending index.</summary>
+    internal int[] UserPermissions { get; private set; } = [];
+
     /// <summary>The prompt language for this extension: its own, else its group's, else null.</summary>
     public string? EffectiveLanguage => Language ?? Group?.Language;
+
+    internal void SetPermissions(string? pin, int[] userPermissions)
+    {
+        Pin = pin;
+        UserPermissions = userPermissions;
+    }
 
     /// <inheritdoc />
     public override string ToString() => Number;

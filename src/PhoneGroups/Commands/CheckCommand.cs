@@ -4,6 +4,7 @@ using System.Text.Json;
 using PhoneGroups.Policy.Decisions;
 using PhoneGroups.Policy.Explanations;
 using PhoneGroups.Policy.Loading;
+using PhoneGroups.Policy.Permissions;
 
 namespace PhoneGroups.Commands;
 
@@ -11,16 +12,19 @@ namespace PhoneGroups.Commands;
 internal static class CheckCommand
 {
     public const string Usage = """
-        Usage: phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--from-trunk] [--json]
+        Usage: phonegroups check --policy FILE [--from EXTENSION] --to NUMBER [--caller-number N] [--from-trunk] [--json]
 
         Decides a call from EXTENSION to NUMBER as the controller would, and explains the decision.
-          --policy FILE      the policy file (YAML)
-          --from EXTENSION   the calling extension; leave out for a caller from outside (unknown)
-          --to NUMBER        the dialed number
-          --from-trunk       the call came in from a trunk (never routed out as an emergency call)
-          --json             print one JSON object instead of a sentence
+          --policy FILE        the policy file (YAML)
+          --from EXTENSION     the calling extension; leave out for a caller from outside (unknown)
+          --to NUMBER          the dialed number
+          --caller-number N    an outside caller's own number (caller ID), which incoming permissions match
+          --from-trunk         the call came in from a trunk: never routed out as an emergency call, and
+                               incoming permissions apply to it
+          --json               print one JSON object instead of a sentence
 
-        Exit code: 0 allowed, 1 denied, 2 invalid input (the reason is printed on stderr).
+        Exit code: 0 allowed, 1 denied, 3 allowed only with a call-permission password,
+        2 invalid input (the reason is printed on stderr).
         """;
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -31,7 +35,7 @@ internal static class CheckCommand
             return ExitCodes.Success;
         }
 
-        if (!CommandArguments.TryParse(args, ["--policy", "--from", "--to"], ["--json", "--from-trunk"], out var options, out var error))
+        if (!CommandArguments.TryParse(args, ["--policy", "--from", "--to", "--caller-number"], ["--json", "--from-trunk"], out var options, out var error))
         {
             return Fail(stderr, error);
         }
@@ -56,24 +60,33 @@ internal static class CheckCommand
         }
 
         var origin = options.Flag("--from-trunk") ? CallOrigin.Trunk : CallOrigin.Internal;
-        var decision = loaded.Policy.Decide(options.Value("--from"), to, origin);
+        var decision = loaded.Policy.Decide(options.Value("--from"), to, origin, options.Value("--caller-number"));
         stdout.WriteLine(options.Flag("--json") ? ToJson(decision) : DecisionExplainer.Explain(decision));
-        return decision.IsAllowed ? ExitCodes.Success : ExitCodes.Denied;
+        return decision.Outcome switch
+        {
+            DecisionOutcome.Allow => ExitCodes.Success,
+            DecisionOutcome.Challenge => ExitCodes.Challenge,
+            _ => ExitCodes.Denied,
+        };
     }
 
     internal static string ToJson(in Decision decision)
     {
+        // A challenge shows what happens once the password is accepted: action, route, caller ID, fail-over.
+        var then = decision.IsChallenge ? decision.Challenge.Granted : decision;
         var result = new CheckResult(
-            decision.IsAllowed ? "allow" : "deny",
-            decision.Action.ToCode(),
+            decision.Outcome.ToCode(),
+            then.Action.ToCode(),
             decision.Reason.ToCode(),
+            decision.Permission?.Name,
+            decision.PermissionLevel.ToCode(),
             decision.CallerGroup?.Name,
-            decision.Endpoint,
-            decision.Route?.Route.Name,
-            decision.FormatDialString(),
-            decision.Context,
-            decision.CallerId,
-            [.. decision.Failover.Select(g => g.Route.Name)],
+            then.Endpoint,
+            then.Route?.Route.Name,
+            then.FormatDialString(),
+            then.Context,
+            then.CallerId,
+            [.. then.Failover.Select(g => g.Route.Name)],
             decision.Language);
 
         // Relaxed escaping keeps '+' in numbers readable; the output is never embedded in HTML.

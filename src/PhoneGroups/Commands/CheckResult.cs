@@ -7,6 +7,8 @@ internal sealed record CheckResult(
     string Decision,
     string Action,
     string Reason,
+    string? Permission,
+    string? Level,
     string? CallerGroup,
     string? Endpoint,
     string? Route,

@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>Bad arguments, or a policy file that does not load.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary><c>check</c>: the call is allowed only once a call-permission password is entered.</summary>
+    public const int Challenge = 3;
+
     /// <summary><c>run</c>: the call pipeline stopped; a supervisor should restart the controller (EX_SOFTWARE).</summary>
     public const int PipelineStopped = 70;
 }

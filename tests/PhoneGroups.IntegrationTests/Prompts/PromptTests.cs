@@ -24,6 +24,8 @@ public sealed class PromptTests(AsteriskFixture asterisk) : IAsyncLifetime
     [Theory]
     [InlineData("phonegroups-forbidden")]
     [InlineData("phonegroups-unavailable")]
+    [InlineData("phonegroups-enter-pin")]
+    [InlineData("phonegroups-pin-wrong")]
     public async Task Asterisk_KnowsThePrompt_InEveryShippedLanguageAndFormat(string prompt)
     {
         var sound = await asterisk.Client.GetSoundAsync(prompt);
@@ -41,14 +43,20 @@ public sealed class PromptTests(AsteriskFixture asterisk) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("de")]
-    [InlineData("pt_BR")]
-    [InlineData("ja")]
-    [InlineData("zh")]
-    [InlineData("ar")]
-    [InlineData("th")]
-    public async Task DenialPrompt_PlaysToTheEnd_OnAChannelInThatLanguage(string language)
+    [InlineData("en", "phonegroups-forbidden")]
+    [InlineData("de", "phonegroups-forbidden")]
+    [InlineData("pt_BR", "phonegroups-forbidden")]
+    [InlineData("ja", "phonegroups-forbidden")]
+    [InlineData("zh", "phonegroups-forbidden")]
+    [InlineData("ar", "phonegroups-forbidden")]
+    [InlineData("th", "phonegroups-forbidden")]
+    [InlineData("en", "phonegroups-enter-pin")]
+    [InlineData("ja", "phonegroups-enter-pin")]
+    [InlineData("ar", "phonegroups-enter-pin")]
+    [InlineData("de", "phonegroups-pin-wrong")]
+    [InlineData("zh", "phonegroups-pin-wrong")]
+    [InlineData("th", "phonegroups-pin-wrong")]
+    public async Task Prompt_PlaysToTheEnd_OnAChannelInThatLanguage(string language, string prompt)
     {
         await using var connection = await asterisk.ConnectAsync(App);
         using var events = new EventRecorder(connection.Events);
@@ -67,7 +75,7 @@ public sealed class PromptTests(AsteriskFixture asterisk) : IAsyncLifetime
         await client.SetVariableAsync(call.Channel.Id, "CHANNEL(language)", language);
 
         // No language in the request: Asterisk takes the channel's, as for a real caller.
-        var playback = await client.PlayAsync(call.Channel.Id, ["sound:phonegroups-forbidden"], playbackId: id + "-play");
+        var playback = await client.PlayAsync(call.Channel.Id, [$"sound:{prompt}"], playbackId: id + "-play");
         var finished = await events.WaitForAsync<PlaybackFinished>(e => e.Playback.Id == playback.Id, TimeSpan.FromSeconds(20));
 
         Assert.Equal("done", finished.Playback.State);

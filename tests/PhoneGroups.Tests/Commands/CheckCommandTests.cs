@@ -18,7 +18,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(run.Stderr);
         Assert.Equal(
-            """{"decision":"allow","action":"route","reason":"route-granted","callerGroup":"Sales","endpoint":null,"route":"Local","dial":"PJSIP/5551234@trunk-a","context":null,"callerId":"5550100","failover":["Backup"],"language":"fr"}""" + Environment.NewLine,
+            """{"decision":"allow","action":"route","reason":"route-granted","permission":null,"level":null,"callerGroup":"Sales","endpoint":null,"route":"Local","dial":"PJSIP/5551234@trunk-a","context":null,"callerId":"5550100","failover":["Backup"],"language":"fr"}""" + Environment.NewLine,
             run.Stdout);
     }
 
@@ -30,7 +30,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
-        Assert.Equal(["decision", "action", "reason", "callerGroup", "endpoint", "route", "dial", "context", "callerId", "failover", "language"],
+        Assert.Equal(["decision", "action", "reason", "permission", "level", "callerGroup", "endpoint", "route", "dial", "context", "callerId", "failover", "language"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("deny", root.GetProperty("decision").GetString());
         Assert.Equal("deny", root.GetProperty("action").GetString());
