@@ -69,7 +69,7 @@ public sealed class ControllerHarness : IAsyncDisposable
             "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Demo:AllowDemoPassword", "true", "--Ari:App", "phonegroups",
             "--Policy:Path", policyPath, "--Policy:PollMilliseconds", "200",
             "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Debug",
+            "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",
             "--Health:Url", healthUrl,
             .. settings,
         ]);

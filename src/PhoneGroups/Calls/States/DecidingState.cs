@@ -33,7 +33,8 @@ internal sealed class DecidingState : CallState
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var decision = policy.Decide(identity.Extension, call.Dialed, identity.Origin);
+        // An outside caller's own number is what incoming call permissions match.
+        var decision = policy.Decide(identity.Extension, call.Dialed, identity.Origin, identity.Extension is null ? call.Caller.Caller.Number : null);
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         CallLog.Decided(services.Logger, call, decision, identity, elapsed);
         services.Metrics.Decided(decision, elapsed);
@@ -42,6 +43,12 @@ internal sealed class DecidingState : CallState
         {
             CallLog.EmergencyCall(services.Logger, call.Id, identity.Extension ?? "unknown", decision.CallerGroup?.Name ?? "none", call.Dialed,
                 string.Join(", ", decision.EmergencyRoutes.Select(r => r.Route.Name)), decision.CallerId ?? "unchanged");
+        }
+
+        if (decision.IsChallenge)
+        {
+            var caller = identity.Extension ?? $"outside {call.Caller.Caller.Number}";
+            return await ChallengingState.StartAsync(call, decision, caller, cancellationToken).ConfigureAwait(false);
         }
 
         return decision.Action switch
