@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         GroupEndpoints.Map(api);
         ExtensionEndpoints.Map(api);
         RouteEndpoints.Map(api);
+        PermissionEndpoints.Map(api);
         PolicyEndpoints.Map(api);
         RevisionEndpoints.Map(api);
         MaintenanceEndpoints.Map(api);

@@ -8,7 +8,7 @@ using PhoneGroups.PolicyReload;
 
 namespace PhoneGroups.Api;
 
-/// <summary><c>/api/v1/groups</c>: groups as they are written in the policy, plus a read-only member count.</summary>
+/// <summary><c>/api/v1/groups</c>: groups as they are written in the policy, plus a read-only member count; members' PINs are shown as <c>hasPin</c>.</summary>
 internal static class GroupEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -44,6 +44,14 @@ internal static class GroupEndpoints
     private static JsonObject View(JsonObject group, PolicyStore policies)
     {
         var view = (JsonObject)group.DeepClone();
+        if (view["members"] is JsonArray members)
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                members[i] = PolicySecrets.HidePin(members[i]); // a PIN is never shown: hasPin
+            }
+        }
+
         view["memberCount"] = policies.Current.TryGetGroup(PolicyEditor.NameOf(group), out var compiled) ? compiled.Members.Count : 0;
         return view;
     }

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Routing;
 using PhoneGroups.Commands;
 using PhoneGroups.Documents;
 using PhoneGroups.Policy;
+using PhoneGroups.Policy.Decisions;
 using PhoneGroups.PolicyReload;
 
 namespace PhoneGroups.Api;
 
 /// <summary>
 /// <c>/api/v1/policy</c>: the whole document, JSON by default, YAML with <c>Accept</c>/<c>Content-Type:
-/// application/yaml</c> (a YAML write is stored as written, comments included); and <c>/api/v1/check</c>.
+/// application/yaml</c> (a YAML write is stored as written, comments included; JSON shows <c>hasPassword</c>/<c>hasPin</c>
+/// instead of secrets, and a JSON write that leaves them out keeps them); and <c>/api/v1/check</c>.
 /// </summary>
 internal static class PolicyEndpoints
 {
@@ -24,7 +26,7 @@ internal static class PolicyEndpoints
             http.Response.Headers.ETag = ApiEtag.Of(revision.Id);
             return ApiRequest.WantsYaml(http.Request)
                 ? Results.Text(revision.Document, YamlType)
-                : TypedResults.Json(PolicyTree.FromYaml(revision.Document));
+                : TypedResults.Json(PolicySecrets.HideAll(PolicyTree.FromYaml(revision.Document)));
         }).WithTags("Policy");
         api.MapPut("/policy", async (HttpContext http, PolicyWriter writer) =>
         {
@@ -39,7 +41,7 @@ internal static class PolicyEndpoints
             var revision = await writer.ReplaceAsync(ApiRequest.IfMatch(http), ApiRequest.Author(http), text, "policy replaced", null, http.RequestAborted).ConfigureAwait(false);
             return ApiResponses.Written(http, revision);
         }).WithTags("Policy").RequireAuthorization(ApiEndpoints.WritePolicy);
-        api.MapGet("/check", (string? from, string? to, HttpContext http, PolicyStore policies, PolicyPublisher publisher) =>
+        api.MapGet("/check", (string? from, string? to, string? callerNumber, bool? fromTrunk, HttpContext http, PolicyStore policies, PolicyPublisher publisher) =>
         {
             if (string.IsNullOrWhiteSpace(to))
             {
@@ -47,7 +49,9 @@ internal static class PolicyEndpoints
             }
 
             http.Response.Headers.ETag = ApiEtag.Of(publisher.Revision.Id);
-            var decision = policies.Current.Decide(string.IsNullOrWhiteSpace(from) ? null : from, to);
+            // The same decision and result object as 'check --json': caller number and trunk origin included.
+            var origin = fromTrunk == true ? CallOrigin.Trunk : CallOrigin.Internal;
+            var decision = policies.Current.Decide(string.IsNullOrWhiteSpace(from) ? null : from, to, origin, string.IsNullOrWhiteSpace(callerNumber) ? null : callerNumber);
             return Results.Text(CheckCommand.ToJson(decision), "application/json");
         }).WithTags("Policy");
     }

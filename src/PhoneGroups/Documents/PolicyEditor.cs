@@ -27,6 +27,12 @@ public sealed class PolicyEditor(JsonObject root)
     /// <summary>The <c>routes</c> list.</summary>
     public JsonArray Routes => List("routes");
 
+    /// <summary>The <c>permissions</c> list.</summary>
+    public JsonArray Permissions => List("permissions");
+
+    /// <summary>The permission named <paramref name="name"/> (ignoring case), or null.</summary>
+    public JsonObject? FindPermission(string name) => Permissions.OfType<JsonObject>().FirstOrDefault(p => NameEquals(p, name));
+
     /// <summary>The group named <paramref name="name"/> (ignoring case), or null.</summary>
     public JsonObject? FindGroup(string name) => Groups.OfType<JsonObject>().FirstOrDefault(g => NameEquals(g, name));
 
@@ -40,8 +46,10 @@ public sealed class PolicyEditor(JsonObject root)
     public string ReplaceAll(JsonObject document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        document = (JsonObject)document.DeepClone();
+        PolicySecrets.KeepAll(Root, document); // what GET /policy showed (secrets hidden) keeps them
         Root.Clear();
-        foreach (var (key, value) in (JsonObject)document.DeepClone())
+        foreach (var (key, value) in document)
         {
             Root[key] = value?.DeepClone();
         }
@@ -199,6 +207,45 @@ public sealed class PolicyEditor(JsonObject root)
         return $"route {NameOf(route)} deleted";
     }
 
+    /// <summary>Adds a permission at the end (the first matching one in policy order is named in decisions).</summary>
+    public string CreatePermission(JsonObject permission)
+    {
+        permission = (JsonObject)permission.DeepClone();
+        var name = RequireName(permission);
+        if (FindPermission(name) is { } existing)
+        {
+            throw EditException.Conflict($"a permission named '{NameOf(existing)}' exists (names are unique ignoring case)");
+        }
+
+        PolicySecrets.KeepPassword(null, permission);
+        Permissions.Add(permission);
+        return $"permission {name} created";
+    }
+
+    /// <summary>Replaces a permission in place (it may be renamed); a password left out is kept, <c>null</c> clears it.</summary>
+    public string ReplacePermission(string name, JsonObject permission)
+    {
+        permission = (JsonObject)permission.DeepClone();
+        var old = FindPermission(name) ?? throw EditException.NotFound($"no permission named '{name}'");
+        var newName = RequireName(permission);
+        if (FindPermission(newName) is { } other && other != old)
+        {
+            throw EditException.Conflict($"a permission named '{NameOf(other)}' exists (names are unique ignoring case)");
+        }
+
+        PolicySecrets.KeepPassword(old, permission);
+        Permissions[Permissions.IndexOf(old)] = permission;
+        return string.Equals(NameOf(old), newName, StringComparison.Ordinal) ? $"permission {newName} changed" : $"permission {NameOf(old)} changed and renamed {newName}";
+    }
+
+    /// <summary>Deletes a permission.</summary>
+    public string DeletePermission(string name)
+    {
+        var permission = FindPermission(name) ?? throw EditException.NotFound($"no permission named '{name}'");
+        Permissions.Remove(permission);
+        return $"permission {NameOf(permission)} deleted";
+    }
+
     /// <summary>The number of an extension entry: <c>"1001"</c>, <c>1001</c> or <c>{number: "1001"}</c>.</summary>
     public static string NumberOf(JsonNode? entry) => entry switch
     {
@@ -223,12 +270,17 @@ public sealed class PolicyEditor(JsonObject root)
         return string.IsNullOrWhiteSpace(name) ? throw EditException.Invalid("name", "name is required") : name;
     }
 
-    /// <summary>Drops the fields the API adds for reading.</summary>
-    private static void Prepare(JsonObject group)
+    /// <summary>Drops the fields the API adds for reading; members' PINs left out are kept.</summary>
+    private void Prepare(JsonObject group)
     {
         foreach (var field in ReadOnlyGroupFields)
         {
             group.Remove(field);
+        }
+
+        if (group["members"] is JsonArray members)
+        {
+            PolicySecrets.KeepPins(Root, [members]);
         }
     }
 
@@ -245,7 +297,11 @@ public sealed class PolicyEditor(JsonObject root)
             return;
         }
 
-        RemoveWhere(Extensions, numbers);
+        if (Root["extensions"] is JsonArray topLevel)
+        {
+            RemoveWhere(topLevel, numbers); // not Extensions: that would add an empty list, a change by itself
+        }
+
         foreach (var other in Groups.OfType<JsonObject>().Where(g => g != except && g != group))
         {
             if (other["members"] is JsonArray members)
