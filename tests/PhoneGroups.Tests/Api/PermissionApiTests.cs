@@ -147,6 +147,19 @@ public sealed class PermissionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PolicyAsJson_PutBackUnchanged_KeepsPasswordsAndPins_AndWritesNoRevision()
+    {
+        var response = await _admin.GetAsync("api/v1/policy");
+        var policy = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        var put = await _admin.SendAsync(Json(HttpMethod.Put, "api/v1/policy", policy, response.Headers.ETag!.Tag));
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(response.Headers.ETag!.Tag, put.Headers.ETag!.Tag);
+        Assert.Equal("challenge", (await Check("from=2001&to=011441234567"))["decision"]!.ToString());
+    }
+
+    [Fact]
     public async Task Check_PassesTheCallerNumber_ToIncomingPermissions()
     {
         var spam = await Check("to=2001&callerNumber=09001234567");
