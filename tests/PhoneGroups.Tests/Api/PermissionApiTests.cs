@@ -27,6 +27,7 @@ public sealed class PermissionApiTests : IAsyncLifetime
             numbers: ["_011."]
             groups: [Sales]
             password: "4321"
+            accountCode: intl-sales
           - name: Spam callers
             numbers: ["_0900."]
             incoming: ["2001"]
@@ -75,6 +76,7 @@ public sealed class PermissionApiTests : IAsyncLifetime
         Assert.Equal("challenge", (await Check("from=2001&to=011441234567"))["decision"]!.ToString());
 
         permission["password"] = null;
+        permission.Remove("accountCode"); // only with a password
         var cleared = await _admin.SendAsync(Json(HttpMethod.Put, "api/v1/permissions/Sales%20international", permission, etag));
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
         Assert.NotEqual(etag, cleared.Headers.ETag!.Tag);
