@@ -29,25 +29,42 @@ public sealed class PostgresTwoControllersTests(AsteriskFixture asterisk) : IAsy
     public async Task InitializeAsync()
     {
         _postgres = await PostgresCluster.StartAsync();
-        string[] store = ["--Store:Provider", "postgres", "--Store:ConnectionString", _postgres.ConnectionString, "--Store:PollMilliseconds", "5000"];
-        // A seeds the empty store; its poll is slow on purpose, so only LISTEN/NOTIFY can make B follow within 2 s.
-        _a = await ControllerHarness.StartAsync(asterisk, "store-api.yaml", 30, [.. store, "--Ari:App", "phonegroups-a", "--Discovery:Enabled", "false"]);
-        _bHttp = new Uri($"http://127.0.0.1:{FreePort()}/");
-        _b = ControllerHost.Build(
-        [
-            "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Demo:AllowDemoPassword", "true", "--Ari:App", "phonegroups",
-            "--Logging:Format", "text", "--Logging:Level", "Warning", "--Http:Url", _bHttp.ToString(), "--Discovery:Enabled", "false",
-            "--Calls:ShutdownTimeoutSeconds", "1", .. store,
-        ]);
-        await _b.StartAsync();
-        await _b.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
+        try
+        {
+            string[] store = ["--Store:Provider", "postgres", "--Store:ConnectionString", _postgres.ConnectionString, "--Store:PollMilliseconds", "5000"];
+            // A seeds the empty store; its poll is slow on purpose, so only LISTEN/NOTIFY can make B follow within 2 s.
+            _a = await ControllerHarness.StartAsync(asterisk, "store-api.yaml", 30, [.. store, "--Ari:App", "phonegroups-a", "--Discovery:Enabled", "false"]);
+            _bHttp = new Uri($"http://127.0.0.1:{FreePort()}/");
+            _b = ControllerHost.Build(
+            [
+                "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Demo:AllowDemoPassword", "true", "--Ari:App", "phonegroups",
+                "--Logging:Format", "text", "--Logging:Level", "Warning", "--Http:Url", _bHttp.ToString(), "--Discovery:Enabled", "false",
+                "--Calls:ShutdownTimeoutSeconds", "1", .. store,
+            ]);
+            await _b.StartAsync();
+            await _b.Services.GetRequiredService<AriEventConnection>().WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
+        }
+        catch
+        {
+            // xUnit does not dispose a class whose start failed: the server must not outlive the test run.
+            await _postgres.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
-        await _b.StopAsync();
-        _b.Dispose();
-        await _a.DisposeAsync();
+        if (_b is not null)
+        {
+            await _b.StopAsync();
+            _b.Dispose();
+        }
+
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+
         await asterisk.CleanUpAndAssertNothingLeftAsync();
         await _postgres.DisposeAsync();
     }
