@@ -1,15 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-using PhoneGroups.Ari.Configuration;
 using PhoneGroups.Ari.Models;
 using PhoneGroups.Ari.Rest;
 using PhoneGroups.Calls;
-using PhoneGroups.Configuration;
-using PhoneGroups.Observability;
-using PhoneGroups.Policy;
-using PhoneGroups.Policy.Loading;
 
 namespace PhoneGroups.Tests.Calls;
 
@@ -21,40 +14,21 @@ public sealed class CallPipelineTests : IAsyncLifetime
 {
     public const string App = "phonegroups";
 
-    private const string Policy = """
-        version: 1
-        groups:
-          - name: Sales
-            members: ["2001", "2002", "2003", "2004"]
-          - name: Finance
-            isolated: true
-            members: ["1001"]
-        """;
-
-    private readonly ScriptedEventSource _asterisk = new();
-    private readonly IAriClient _ari = Substitute.For<IAriClient>();
+    private readonly ControllerUnderTest _sut = new();
+    private readonly ScriptedEventSource _asterisk;
+    private readonly IAriClient _ari;
     private readonly CallController _controller;
 
     public CallPipelineTests()
     {
-        var loaded = PolicyLoader.LoadText(Policy);
-        Assert.True(loaded.Success);
-        var store = new PolicyStore(loaded.Policy!);
-        _controller = new CallController(
-            _asterisk,
-            _ari,
-            Options.Create(new AriOptions { Url = "http://127.0.0.1:8088", User = "u", Password = "p", App = App }),
-            Options.Create(new CallOptions()),
-            store,
-            TimeProvider.System,
-            new ControllerMetrics(store),
-            new PipelineHealth(),
-            NullLogger<CallController>.Instance);
+        _asterisk = _sut.Asterisk;
+        _ari = _sut.Ari;
+        _controller = _sut.Controller;
     }
 
     public Task InitializeAsync() => _controller.StartAsync(CancellationToken.None);
 
-    public async Task DisposeAsync() => await _controller.DisposeAsync();
+    public async Task DisposeAsync() => await _sut.DisposeAsync();
 
     [Fact]
     public async Task FailingCall_IsHungUpWithTemporaryFailure_AndTheNextCallIsUntouched()
