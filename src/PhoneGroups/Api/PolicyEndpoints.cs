@@ -6,6 +6,7 @@ using PhoneGroups.Documents;
 using PhoneGroups.Policy;
 using PhoneGroups.Policy.Decisions;
 using PhoneGroups.PolicyReload;
+using PhoneGroups.Store;
 
 namespace PhoneGroups.Api;
 
@@ -24,9 +25,16 @@ internal static class PolicyEndpoints
         {
             var revision = publisher.Revision;
             http.Response.Headers.ETag = ApiEtag.Of(revision.Id);
-            return ApiRequest.WantsYaml(http.Request)
+            if (!ApiRequest.WantsYaml(http.Request))
+            {
+                return TypedResults.Json(PolicySecrets.HideAll(PolicyTree.FromYaml(revision.Document)));
+            }
+
+            // The YAML is the document as stored, passwords and PINs included: admins only.
+            return http.User.IsInRole(ApiRoles.Admin)
                 ? Results.Text(revision.Document, YamlType)
-                : TypedResults.Json(PolicySecrets.HideAll(PolicyTree.FromYaml(revision.Document)));
+                : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "the policy as YAML holds passwords and PINs: only admins may read it; ask for JSON (secrets hidden)");
         }).WithTags("Policy");
         api.MapPut("/policy", async (HttpContext http, PolicyWriter writer) =>
         {

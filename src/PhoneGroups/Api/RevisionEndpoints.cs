@@ -20,7 +20,7 @@ internal static class RevisionEndpoints
             var previous = (await store.ListAsync(1, id, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
             return TypedResults.Ok(new RevisionDetailView(revision.Id, revision.CreatedUtc, revision.Author, revision.Summary, revision.RestoredFrom,
                 previous?.Id, revision.Document, LineDiff.Unified(previous?.Document ?? string.Empty, revision.Document, previous is null ? "(empty)" : $"revision {previous.Id}", $"revision {revision.Id}")));
-        });
+        }).RequireAuthorization(ApiEndpoints.WritePolicy); // the stored document holds passwords and PINs: admins only
         revisions.MapPost("/{id:long}/restore", async (long id, HttpContext http, IRevisionStore store, PolicyWriter writer) =>
         {
             var old = await store.GetAsync(id, http.RequestAborted).ConfigureAwait(false) ?? throw EditException.NotFound($"no revision {id}");

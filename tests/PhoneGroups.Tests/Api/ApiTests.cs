@@ -68,6 +68,19 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Viewer_NeverReadsSecrets_NotInTheYamlPolicy_NorInARevision()
+    {
+        using var viewer = await _host.ClientAsync(ApiRoles.Viewer);
+        using var yaml = new HttpRequestMessage(HttpMethod.Get, "api/v1/policy");
+        yaml.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/yaml"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.SendAsync(yaml)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("api/v1/revisions/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("api/v1/policy")).StatusCode); // JSON, secrets hidden
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("api/v1/revisions")).StatusCode);
+    }
+
+    [Fact]
     public async Task Viewer_Reads_ButWriting_Is403_AndNothingIsWritten()
     {
         using var viewer = await _host.ClientAsync(ApiRoles.Viewer);
