@@ -12,7 +12,7 @@ COPY asterisk-conf/*.conf /etc/asterisk/
 # The demo password of asterisk-conf/ari.conf never ships: the entrypoint writes the one from the
 # environment (Ari__Password) at start, and ari.conf includes it.
 RUN sed -i 's|^password = .*|#include "/var/run/asterisk/ari-password.conf"|' /etc/asterisk/ari.conf \
-    && ! grep -q '^password' /etc/asterisk/ari.conf
+    && ! grep -q '^password *=' /etc/asterisk/ari.conf
 COPY deploy/asterisk-entrypoint.sh /usr/local/bin/phonegroups-asterisk-entrypoint
 COPY sounds/ /tmp/phonegroups-sounds/
 # Prompts into each language folder (Debian's en is a symlink to the installed English voice).
