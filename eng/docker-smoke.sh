@@ -52,7 +52,7 @@ compose build >"$work/build.log" 2>&1 || { tail -n 30 "$work/build.log" >&2; fai
 say "images built in $(( $(date +%s) - started )) s: $(docker image inspect -f '{{.Size}}' phonegroups:local | awk '{printf "controller %.0f MB", $1/1e6}'), $(docker image inspect -f '{{.Size}}' phonegroups-asterisk:local | awk '{printf "asterisk %.0f MB", $1/1e6}')"
 
 up=$(date +%s%N)
-compose up -d >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; fail "compose up"; }
+compose up -d >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; compose logs --no-color --tail 40 >&2; fail "compose up"; }
 health=""
 for _ in $(seq 1 120); do
     health=$(docker inspect -f '{{.State.Health.Status}}' $(compose ps -q asterisk) $(compose ps -q phonegroups) | tr '\n' ' ')
