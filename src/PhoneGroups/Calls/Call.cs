@@ -94,15 +94,6 @@ internal sealed class Call
         }
     }
 
-    /// <summary>Whether the call still owns <paramref name="channelId"/>.</summary>
-    public bool Owns(string channelId)
-    {
-        lock (_gate)
-        {
-            return _channels.Contains(channelId);
-        }
-    }
-
     /// <summary>
     /// Takes <paramref name="channelId"/>: its events come to this call. A channel about to be created is
     /// owned <paramref name="beforeCreation"/>, because its first event may come before the request's answer.

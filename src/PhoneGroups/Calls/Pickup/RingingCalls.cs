@@ -42,16 +42,4 @@ internal sealed class RingingCalls
             return [.. _byExtension.Where(pair => predicate(pair.Key)).SelectMany(pair => pair.Value).OrderBy(leg => leg.Since)];
         }
     }
-
-    /// <summary>How many legs ring (for tests and metrics).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _byExtension.Values.Sum(legs => legs.Count);
-            }
-        }
-    }
 }
