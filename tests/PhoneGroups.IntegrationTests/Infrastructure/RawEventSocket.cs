@@ -56,13 +56,24 @@ public sealed class RawEventSocket : IAsyncDisposable
         }
     }
 
-    /// <summary>Leaves: closes the socket the way a well-behaved client does.</summary>
+    /// <summary>
+    /// Leaves: sends the close frame and lets the receive loop read Asterisk's answer (CloseAsync would
+    /// receive beside that loop, and two readers of one socket tear each other's messages).
+    /// </summary>
     public async Task CloseAsync()
     {
         if (_socket.State == WebSocketState.Open)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "leaving", timeout.Token);
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "leaving", timeout.Token);
+            try
+            {
+                await _receiving.WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (TimeoutException)
+            {
+                // Asterisk did not answer the close: DisposeAsync cancels the loop
+            }
         }
     }
 
@@ -110,14 +121,30 @@ public sealed class RawEventSocket : IAsyncDisposable
                 continue;
             }
 
-            using var json = JsonDocument.Parse(message.ToArray());
+            var type = TypeOf(message.ToArray());
             message.SetLength(0);
             lock (_types)
             {
-                _types.Add(json.RootElement.TryGetProperty("type", out var type) ? type.GetString() ?? "?" : "?");
+                _types.Add(type);
             }
 
             _arrived.Release();
+        }
+    }
+
+    /// <summary>The event's type; a message that is not an event object is recorded as "?" (the test sees it).</summary>
+    private static string TypeOf(byte[] message)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(message);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("type", out var type)
+                ? type.GetString() ?? "?"
+                : "?";
+        }
+        catch (JsonException)
+        {
+            return "?";
         }
     }
 }
