@@ -102,6 +102,9 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 125, Level = LogLevel.Warning, Message = "Call {CallId}: {Caller} failed the password of {Challenge} {Tries} times; denied")]
     public static partial void ChallengeFailed(ILogger logger, string callId, string caller, string challenge, int tries);
 
+    [LoggerMessage(EventId = 128, Level = LogLevel.Warning, Message = "Call {CallId}: {Caller} hung up after {Tries} wrong password(s) for {Challenge}; counted as a failed challenge")]
+    public static partial void ChallengeAbandonedAfterWrongTries(ILogger logger, string callId, string caller, string challenge, int tries);
+
     [LoggerMessage(EventId = 126, Level = LogLevel.Warning, Message = "Call {CallId}: {Caller} failed too many password challenges lately; {Challenge} denied without asking")]
     public static partial void ChallengeLockedOut(ILogger logger, string callId, string caller, string challenge);
 

@@ -76,6 +76,28 @@ public sealed class ChallengeTests(AsteriskFixture asterisk) : ControllerTest(as
         await Controller.AssertNothingLeftAsync();
     }
 
+    [Fact]
+    public async Task FiveFailedChallenges_TheNextCallIsDeniedWithoutBeingAnswered()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            // a wrong try, then the caller hangs up: it counts (redialing after each miss gets no more tries)
+            var failed = await Controller.PlaceCallFromSimulatedPhoneAsync("2003", "5550123");
+            await WaitForPromptAsync(failed, "phonegroups-enter-pin");
+            await SendDigitsAsync(failed, "9#");
+            await WaitForPromptAsync(failed, "phonegroups-pin-wrong");
+            await Controller.Ari.HangupAsync(failed.Phone);
+            await Controller.WaitForHangupAsync(failed.Call);
+        }
+
+        var locked = await Controller.PlaceCallFromSimulatedPhoneAsync("2003", "5550123");
+
+        Assert.Equal(21, (await Controller.WaitForHangupAsync(locked.Phone, TimeSpan.FromSeconds(20))).Cause);
+        Assert.DoesNotContain(Controller.Events.Snapshot().OfType<PlaybackStarted>(), e => e.Playback.TargetUri == $"channel:{locked.Call}" && e.Playback.MediaUri.Contains("phonegroups-enter-pin", StringComparison.Ordinal));
+        Assert.DoesNotContain(Controller.Events.Snapshot().OfType<ChannelStateChange>(), e => e.Channel.Id == locked.Call && e.Channel.State == "Up");
+        await Controller.AssertNothingLeftAsync();
+    }
+
     private Task WaitForPromptAsync(PlacedCall call, string prompt, int skip = 0) =>
         Controller.Events.WaitForAsync<PlaybackStarted>(e => e.Playback.TargetUri == $"channel:{call.Call}" && e.Playback.MediaUri.Contains($"sound:{prompt}", StringComparison.Ordinal)
             && Controller.Events.Snapshot().OfType<PlaybackStarted>().Count(p => p.Playback.TargetUri == $"channel:{call.Call}" && p.Playback.MediaUri.Contains($"sound:{prompt}", StringComparison.Ordinal)) > skip);

@@ -31,6 +31,10 @@ public sealed class SippPhone : IAsyncDisposable
     public static Task<SippPhone> CallAsync(string address, string dialed, TimeSpan talk) =>
         StartAsync(address, "phone-call.xml", ["127.0.0.1:5060", "-s", dialed, "-d", ((int)talk.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
 
+    /// <summary>A phone at <paramref name="address"/> calling <paramref name="dialed"/> that, once answered, types <c>1234#</c> with RFC 2833 and hangs up after <paramref name="talk"/>.</summary>
+    public static Task<SippPhone> CallAndTypePasswordAsync(string address, string dialed, TimeSpan talk) =>
+        StartAsync(address, "pin-call.xml", ["127.0.0.1:5060", "-s", dialed, "-d", ((int)talk.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
+
     /// <summary>A phone at <paramref name="address"/> that rings for the first call it gets and never answers (until CANCEL).</summary>
     public static Task<SippPhone> RingAsync(string address) => StartAsync(address, "ring-call.xml", []);
 

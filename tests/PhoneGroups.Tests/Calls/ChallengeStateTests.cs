@@ -104,6 +104,38 @@ public sealed class ChallengeStateTests : IAsyncLifetime
         await _sut.Ari.DidNotReceive().AnswerAsync("L", Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task HangingUpAfterAWrongTry_CountsAsAFailedChallenge()
+    {
+        // Otherwise a brute-forcer hangs up after two wrong tries, calls again, and is never locked out.
+        for (var i = 0; i < 5; i++)
+        {
+            var id = $"H{i}";
+            await ChallengedAsync(id, "2001");
+            Type(id, "1#");
+            await Eventually.Async(() => _sut.Ari.Received().PlayAsync(id, Arg.Any<IReadOnlyList<string>>(), Arg.Any<string?>(), $"{id}-pin2", Arg.Any<CancellationToken>()));
+            _sut.Asterisk.Destroyed(id);
+        }
+
+        _sut.Asterisk.CallEnters("L", "2001", "5550123");
+
+        await Eventually.Async(() => _sut.Ari.Received().PlayAsync("L", Arg.Is<IReadOnlyList<string>>(m => m[0] == "sound:ss-noservice"), Arg.Any<string?>(), "L-denial", Arg.Any<CancellationToken>()));
+        await _sut.Ari.DidNotReceive().AnswerAsync("L", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task HangingUpBeforeAnyTry_DoesNotCount()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var id = $"Q{i}";
+            await ChallengedAsync(id, "2001");
+            _sut.Asterisk.Destroyed(id);
+        }
+
+        await ChallengedAsync("L", "2001"); // still asked
+    }
+
     private async Task ChallengedAsync(string callId, string from)
     {
         _sut.Asterisk.CallEnters(callId, from, "5550123");

@@ -110,7 +110,19 @@ internal sealed class ChallengingState : CallState
     public override Task<CallState> OnChannelGoneAsync(Call call, string channelId, int cause, CancellationToken cancellationToken)
     {
         StopPause();
-        call.Services.Metrics.Challenged("abandoned");
+        var services = call.Services;
+        if (_tries > 0)
+        {
+            // A wrong try then a hang-up is a failed challenge: else a brute-forcer redials after each miss.
+            CallLog.ChallengeAbandonedAfterWrongTries(services.Logger, call.Id, _caller, _decision.Challenge.ToString(), _tries);
+            services.Metrics.Challenged("failed");
+            services.Challenges.Failed(_caller);
+        }
+        else
+        {
+            services.Metrics.Challenged("abandoned");
+        }
+
         return Task.FromResult<CallState>(EndingState.Instance);
     }
 
