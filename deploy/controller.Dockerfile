@@ -14,14 +14,18 @@ COPY src/PhoneGroups/PhoneGroups.csproj src/PhoneGroups/
 RUN dotnet restore src/PhoneGroups/PhoneGroups.csproj
 COPY src/ src/
 RUN dotnet publish src/PhoneGroups/PhoneGroups.csproj --no-restore -c Release -o /app
+# The policy store's folder (a volume in compose.yaml), made here: the runtime image runs no shell.
+RUN mkdir -p /store
 
 FROM ${DOTNET_RUNTIME_IMAGE}
 WORKDIR /app
 COPY --from=build /app ./
 COPY asterisk-conf/policy.yaml /etc/phonegroups/policy.yaml
+COPY --from=build --chown=10001:10001 /store /var/lib/phonegroups
 # No secrets here: Ari__Password comes from the environment at run time.
 ENV Logging__Format=json \
     Policy__Path=/etc/phonegroups/policy.yaml \
+    Store__Path=/var/lib/phonegroups/phonegroups.db \
     Health__Url=http://127.0.0.1:8090/ \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 USER 10001:10001

@@ -90,6 +90,24 @@ decisions=$(compose logs --no-color phonegroups 2>&1 | grep -c '"EventId":{"Id":
 [ "$decisions" -ge 2 ] || fail "expected 2 decision lines in the controller's JSON logs, found $decisions"
 say "controller logs: $decisions decision lines (JSON)"
 
+# The store is writable in the container: a token made there, a change through the API, and 1001's next
+# call is decided as Sales (allowed).
+token=$(compose exec -T phonegroups /app/phonegroups token create --name smoke --role admin 2>&1 | tail -n 1)
+curl -fsS -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{"group": "Sales"}' \
+    http://127.0.0.1:8090/api/v1/extensions/1001/group >/dev/null || fail "the API did not take a change (store not writable?)"
+sipp -sf "$sip/answer-call.xml" -i 127.0.0.21 -p 5060 -mi 127.0.0.21 -m 1 -nostdin -bg \
+    -trace_msg -message_file "$work/2001-again.log" -timeout 30s >/dev/null 2>&1 || true
+for _ in $(seq 1 50); do ss -Hlnu "( sport = :5060 )" | grep -q 127.0.0.21 && break; sleep 0.1; done
+moved=no
+for _ in $(seq 1 20); do
+    timeout 40 sipp 127.0.0.1:5060 -sf "$sip/phone-call.xml" -s 2001 -d 500 -i 127.0.0.11 -p 5060 -mi 127.0.0.11 -m 1 -nostdin \
+        -trace_msg -message_file "$work/1001-moved.log" -timeout 30s -timeout_error >/dev/null 2>&1 || true
+    grep -q "^SIP/2.0 200 OK" "$work/1001-moved.log" && { moved=yes; break; }
+    rm -f "$work/1001-moved.log"; sleep 0.5
+done
+[ "$moved" = yes ] || fail "1001, moved to Sales through the API, was still not allowed to call 2001"
+say "API change stored in the container's SQLite store: 1001 (now Sales) -> 2001 answered"
+
 down=$(date +%s%N)
 compose down -v --remove-orphans >/dev/null 2>&1
 say "'down' took $(( ($(date +%s%N) - down) / 1000000 )) ms"

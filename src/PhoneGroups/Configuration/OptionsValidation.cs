@@ -9,7 +9,7 @@ internal sealed class PolicyOptionsValidation(IOptions<PhoneGroups.Store.StoreOp
     public ValidateOptionsResult Validate(string? name, PolicyOptions options)
     {
         var errors = new List<string>();
-        var provider = store?.Value.Provider ?? PhoneGroups.Store.StoreProviders.File;
+        var provider = store?.Value.Provider ?? PhoneGroups.Store.StoreProviders.Sqlite;
         if (string.IsNullOrWhiteSpace(options.Path) && provider == PhoneGroups.Store.StoreProviders.File)
         {
             errors.Add($"{PolicyOptions.Section}:Path is required: the policy file to load (e.g. asterisk-conf/policy.yaml)");

@@ -7,8 +7,8 @@ namespace PhoneGroups.PolicyReload;
 
 /// <summary>
 /// The policy the controller starts with: the store's newest revision; on an empty store, the file at
-/// <c>Policy:Path</c> becomes revision 1 (author <c>seed</c>). No valid policy, no start: there would be
-/// nothing to decide with.
+/// <c>Policy:Path</c> becomes revision 1 (author <c>seed</c>); a file edited after the newest revision is
+/// named in a warning, not applied. No valid policy, no start: there would be nothing to decide with.
 /// </summary>
 internal static partial class PolicyBootstrap
 {
@@ -33,6 +33,10 @@ internal static partial class PolicyBootstrap
         {
             latest = Seed(store, seedPath);
             LogSeeded(logger, seedPath, latest.Id);
+        }
+        else if (EditedSince(seedPath, latest))
+        {
+            LogFileIgnored(logger, seedPath, latest.Id);
         }
 
         return new PolicyPublisher(latest, logger);
@@ -61,6 +65,15 @@ internal static partial class PolicyBootstrap
             return store.GetLatestAsync().GetAwaiter().GetResult()!;
         }
     }
+
+    /// <summary>The seed file was changed after the store's newest revision (an admin editing it as before a store existed).</summary>
+    private static bool EditedSince(string seedPath, PolicyRevision latest) =>
+        !string.IsNullOrWhiteSpace(seedPath) && File.Exists(seedPath)
+        && File.GetLastWriteTimeUtc(seedPath) > latest.CreatedUtc.UtcDateTime
+        && File.ReadAllText(seedPath) != latest.Document;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} changed after revision {Revision} was written, but the store's revision is in force: apply the file with 'phonegroups import {Path}', or keep the file as the source of truth with Store:Provider file")]
+    private static partial void LogFileIgnored(ILogger logger, string path, long revision);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The policy store was empty: {Path} is revision {Revision}")]
     private static partial void LogSeeded(ILogger logger, string path, long revision);

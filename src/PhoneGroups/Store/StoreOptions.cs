@@ -11,8 +11,9 @@ public sealed class StoreOptions
     /// <c>sqlite</c>: revisions in one SQLite file (<see cref="Path"/>); <c>postgres</c>: revisions in PostgreSQL
     /// (<see cref="ConnectionString"/>), shared by several controllers.
     /// </summary>
-    /// <value>The default value is <c>file</c>: an existing deployment keeps its policy file.</value>
-    public string Provider { get; set; } = StoreProviders.File;
+    /// <value>The default value is <c>sqlite</c>: the API and console can write out of the box; on an empty
+    /// store <c>Policy:Path</c> seeds the first revision.</value>
+    public string Provider { get; set; } = StoreProviders.Sqlite;
 
     /// <summary>The SQLite database file. With <c>file</c> it still holds the API tokens.</summary>
     /// <value>The default value is <c>phonegroups.db</c> in the current directory.</value>

@@ -68,6 +68,7 @@ public sealed class ControllerHarness : IAsyncDisposable
         [
             "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:Password", "phonegroups", "--Demo:AllowDemoPassword", "true", "--Ari:App", "phonegroups",
             "--Policy:Path", policyPath, "--Policy:PollMilliseconds", "200",
+            "--Store:Provider", "file", "--Store:Path", Path.Combine(directory, "store.db"), // tests edit the file; later settings may name another store
             "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",
             "--Health:Url", healthUrl,

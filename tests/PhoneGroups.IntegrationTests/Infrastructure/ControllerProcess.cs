@@ -48,7 +48,8 @@ public sealed class ControllerProcess : IAsyncDisposable
         };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "phonegroups.dll"), "run",
             "--Ari:Url", "http://127.0.0.1:8088", "--Ari:User", "phonegroups", "--Ari:App", "phonegroups",
-            "--Policy:Path", policyPath, "--Calls:RingTimeoutSeconds", "20", "--Logging:Format", "text", "--Health:Url", health.ToString(), .. settings])
+            "--Policy:Path", policyPath, "--Store:Provider", "file", "--Store:Path", Path.ChangeExtension(policyPath, ".db"), // later settings may name another store
+            "--Calls:RingTimeoutSeconds", "20", "--Logging:Format", "text", "--Health:Url", health.ToString(), .. settings])
         {
             start.ArgumentList.Add(argument);
         }

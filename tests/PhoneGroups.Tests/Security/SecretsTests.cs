@@ -8,10 +8,20 @@ public sealed class SecretsTests : IDisposable
 {
     private readonly TempPolicyFile _policy = new();
 
-    public void Dispose() => _policy.Dispose();
+    private string StorePath => Path.ChangeExtension(_policy.Path, ".db"); // not the default: the test's working directory
+
+    public void Dispose()
+    {
+        _policy.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(StorePath)!, Path.GetFileName(StorePath) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
 
     private CommandRun Run(params string[] settings) =>
-        CommandRun.Of(["run", "--Policy:Path", _policy.Path, "--Ari:User", "phonegroups", "--Health:Url", "", .. settings]);
+        CommandRun.Of(["run", "--Policy:Path", _policy.Path, "--Store:Path", StorePath, "--Ari:User", "phonegroups", "--Health:Url", "", .. settings]);
 
     [Fact]
     public void Run_DemoPassword_IsRefusedNamingTheKey()
