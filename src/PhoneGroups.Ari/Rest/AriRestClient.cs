@@ -197,6 +197,22 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         await GetAsync(technology is null ? "endpoints" : $"endpoints/{AriQuery.Escape(technology)}", AriJsonContext.Default.ListEndpoint, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public async Task<bool> ConfigObjectExistsAsync(string configClass, string objectType, string id, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _idempotentRetry.ExecuteAsync(
+                async ct => await SendCoreAsync(HttpMethod.Get, $"asterisk/config/dynamic/{AriQuery.Escape(configClass)}/{AriQuery.Escape(objectType)}/{AriQuery.Escape(id)}", null, ct).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AriNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         _idempotentRetry.ExecuteAsync(async ct => await SendCoreAsync(HttpMethod.Get, "asterisk/ping", null, ct).ConfigureAwait(false), cancellationToken).AsTask();
 

@@ -87,6 +87,12 @@ public interface IAriClient
     /// <summary>GET /endpoints or /endpoints/{technology}.</summary>
     Task<IReadOnlyList<Endpoint>> ListEndpointsAsync(string? technology = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// GET /asterisk/config/dynamic/{configClass}/{objectType}/{id}: whether the sorcery object exists now, e.g.
+    /// ("res_pjsip", "endpoint", "2001"). Unlike GET /endpoints, it knows an endpoint removed by a reload.
+    /// </summary>
+    Task<bool> ConfigObjectExistsAsync(string configClass, string objectType, string id, CancellationToken cancellationToken = default);
+
     /// <summary>GET /asterisk/ping.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
 

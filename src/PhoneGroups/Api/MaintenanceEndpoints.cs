@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PhoneGroups.Ari.Rest;
+using PhoneGroups.Discovery;
 using PhoneGroups.Observability;
 using PhoneGroups.Policy;
 using PhoneGroups.PolicyReload;
@@ -24,17 +25,11 @@ internal static class MaintenanceEndpoints
             }).ToList());
         }).WithTags("Maintenance");
 
-        // Members whose PJSIP endpoint Asterisk no longer has (ARI GET /endpoints). Only PJSIP endpoints can be
-        // checked; others (Local/..., SIP trunks by dial string) are never called orphans.
+        // Members whose PJSIP endpoint Asterisk no longer has (OrphanFinder says how that is known).
         api.MapPost("/maintenance/cleanup-orphans", async (bool? dryRun, HttpContext http, IAriClient ari, PolicyStore policies, PolicyPublisher publisher, PolicyWriter writer) =>
         {
-            var endpoints = await ari.ListEndpointsAsync("PJSIP", http.RequestAborted).ConfigureAwait(false);
-            var present = new HashSet<string>(endpoints.Select(e => "PJSIP/" + e.Resource), StringComparer.OrdinalIgnoreCase);
-            var orphans = policies.Current.Extensions
-                .Where(e => !publisher.IsDiscovered(e.Number) && e.Endpoint.StartsWith("PJSIP/", StringComparison.OrdinalIgnoreCase) && !present.Contains(e.Endpoint))
-                .OrderBy(e => e.Number, StringComparer.Ordinal)
-                .Select(e => new OrphanView(e.Number, e.Endpoint, e.Group?.Name))
-                .ToList();
+            var found = await OrphanFinder.FindAsync(ari, policies.Current.Extensions.Where(e => !publisher.IsDiscovered(e.Number)), http.RequestAborted).ConfigureAwait(false);
+            var orphans = found.Select(e => new OrphanView(e.Number, e.Endpoint, e.Group?.Name)).ToList();
             var revision = publisher.Revision;
             if (dryRun is not false || orphans.Count == 0)
             {

@@ -91,10 +91,15 @@ public sealed class StoreApiCallTests(AsteriskFixture asterisk) : ControllerTest
     }
 
     [Fact]
-    public async Task CleanupOrphans_FindsMembersWhoseEndpointAsteriskDoesNotHave_AndRemovesThemUnlessDryRun()
+    public async Task CleanupOrphans_AfterAnEndpointIsRemovedFromAsterisk_FindsItsMember_AndRemovesItUnlessDryRun()
     {
-        var dry = JsonNode.Parse(await (await _api.PostAsync("maintenance/cleanup-orphans?dryRun=true", null)).Content.ReadAsStringAsync())!;
-        Assert.Equal(["5005"], dry["orphans"]!.AsArray().Select(o => o!["number"]!.ToString()));
+        await using var endpoints = new AsteriskEndpoints();
+        await endpoints.AddAsync("5005");
+        Assert.Empty(await OrphansAsync()); // Asterisk has PJSIP/5005: not an orphan
+
+        await endpoints.RemoveAllAsync();
+
+        Assert.Equal(["5005"], await OrphansAsync());
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("extensions/5005")).StatusCode);
 
         var done = JsonNode.Parse(await (await _api.PostAsync("maintenance/cleanup-orphans?dryRun=false", null)).Content.ReadAsStringAsync())!;
@@ -102,6 +107,13 @@ public sealed class StoreApiCallTests(AsteriskFixture asterisk) : ControllerTest
         Assert.Equal(2, (int)done["revision"]!);
         Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync("extensions/5005")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("extensions/7001")).StatusCode); // Local endpoints are never orphans
+    }
+
+    private async Task<string[]> OrphansAsync()
+    {
+        using var response = await _api.PostAsync("maintenance/cleanup-orphans?dryRun=true", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. JsonNode.Parse(await response.Content.ReadAsStringAsync())!["orphans"]!.AsArray().Select(o => o!["number"]!.ToString())];
     }
 
     private static string[] StoreSettings()
