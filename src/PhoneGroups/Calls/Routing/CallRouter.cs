@@ -11,8 +11,7 @@ internal sealed class CallRouter
 {
     private readonly ConcurrentDictionary<string, Call> _owners = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Call, byte> _calls = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _recentCalls = new(StringComparer.Ordinal); // id → started
-    private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(1);
+    private readonly RecentCallIds _recentCalls = new();
 
     /// <summary>Calls in progress.</summary>
     public ICollection<Call> Calls => _calls.Keys;
@@ -39,18 +38,11 @@ internal sealed class CallRouter
     {
         _calls[call] = 0;
         _owners[call.Id] = call;
-        _recentCalls[call.Id] = call.StartedAt;
-        if (_recentCalls.Count > 256)
-        {
-            foreach (var old in _recentCalls.Where(pair => call.StartedAt - pair.Value > RecentWindow))
-            {
-                _recentCalls.TryRemove(old);
-            }
-        }
+        _recentCalls.Add(call.Id, call.StartedAt);
     }
 
     /// <summary>Whether a call for <paramref name="callId"/> was started within the last minute (it may be over already).</summary>
-    public bool WasRecentlyStarted(string callId) => _recentCalls.ContainsKey(callId);
+    public bool WasRecentlyStarted(string callId) => _recentCalls.Contains(callId);
 
     /// <summary>Gives <paramref name="channelId"/> to <paramref name="call"/> (a leg it is about to create, or a transfer).</summary>
     public void Assign(string channelId, Call call) => _owners[channelId] = call;
