@@ -40,9 +40,11 @@ internal sealed class CallEvidence
         if (missing.Count > 0)
         {
             WarnOnce(call, missing);
-            foreach (var name in missing)
+            // Together, not one round trip after another: the caller waits for all of them.
+            var read = await Task.WhenAll(missing.Select(name => ReadOverRestAsync(call, channel, name, cancellationToken))).ConfigureAwait(false);
+            for (var i = 0; i < missing.Count; i++)
             {
-                values[name] = await ReadOverRestAsync(call, channel, name, cancellationToken).ConfigureAwait(false);
+                values[missing[i]] = read[i];
             }
         }
 
