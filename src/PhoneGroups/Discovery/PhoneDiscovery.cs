@@ -8,7 +8,8 @@ using PhoneGroups.PolicyReload;
 namespace PhoneGroups.Discovery;
 
 /// <summary>
-/// Lists Asterisk's PJSIP endpoints at start and every <see cref="DiscoveryOptions.IntervalSeconds"/>; those
+/// Lists Asterisk's PJSIP endpoints (<see cref="PjsipEndpoints"/>: those a reload removed are not among them)
+/// at start and every <see cref="DiscoveryOptions.IntervalSeconds"/>; those
 /// whose name matches <see cref="DiscoveryOptions.ExtensionPattern"/> are handed to the publisher, which makes
 /// the ones the policy does not list extensions of the default group. A failed listing keeps the last one.
 /// </summary>
@@ -67,8 +68,7 @@ internal sealed partial class PhoneDiscovery(
     /// <summary>Lists the endpoints once and hands the matching names on; returns how many matched.</summary>
     internal async Task<int> DiscoverOnceAsync(Regex pattern, CancellationToken cancellationToken)
     {
-        var endpoints = await ari.ListEndpointsAsync("PJSIP", cancellationToken).ConfigureAwait(false);
-        var numbers = endpoints.Select(e => e.Resource).Where(r => pattern.IsMatch(r)).ToList();
+        var numbers = (await PjsipEndpoints.ConfiguredAsync(ari, pattern.IsMatch, cancellationToken).ConfigureAwait(false)).ToList();
         publisher.SetDiscovered(numbers);
         return numbers.Count;
     }

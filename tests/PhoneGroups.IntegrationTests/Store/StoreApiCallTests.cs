@@ -107,6 +107,10 @@ public sealed class StoreApiCallTests(AsteriskFixture asterisk) : ControllerTest
         Assert.Equal(2, (int)done["revision"]!);
         Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync("extensions/5005")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync("extensions/7001")).StatusCode); // Local endpoints are never orphans
+
+        // Discovery (every second here) must not bring it back as a phone of the default group: ARI still lists it.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetAsync("extensions/5005")).StatusCode);
     }
 
     private async Task<string[]> OrphansAsync()
