@@ -48,9 +48,10 @@ internal static class RunCommand
         try
         {
             using var host = ControllerHost.Build(args);
+            var pipeline = host.Services.GetRequiredService<PipelineHealth>(); // before Run(), which disposes the services
             host.Run();
             // The controller stops itself when its call pipeline died: say so to the supervisor.
-            return host.Services.GetRequiredService<PipelineHealth>().IsRunning ? ExitCodes.Success : ExitCodes.PipelineStopped;
+            return pipeline.IsRunning ? ExitCodes.Success : ExitCodes.PipelineStopped;
         }
         catch (OptionsValidationException e)
         {
