@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using PhoneGroups.Documents;
+
+namespace PhoneGroups.Web.Pages.Groups;
+
+/// <summary>
+/// Creates or edits one group: flags, allowed patterns (checked as typed by the script), language, route
+/// grants with caller IDs, members. Keys of the group the form does not show are kept as written.
+/// </summary>
+public sealed class GroupEditModel : ConsolePage
+{
+    [BindProperty(SupportsGet = true, Name = "name")]
+    public string? Query { get; set; }
+
+    [BindProperty]
+    public string? Original { get; set; }
+
+    [BindProperty]
+    public long BasedOn { get; set; }
+
+    [BindProperty]
+    public string Name { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public string? Language { get; set; }
+
+    [BindProperty]
+    public bool IsDefault { get; set; }
+
+    [BindProperty]
+    public bool Isolated { get; set; }
+
+    [BindProperty]
+    public bool PickupIsolated { get; set; }
+
+    [BindProperty]
+    public string? Allow { get; set; }
+
+    [BindProperty]
+    public string RoutesMode { get; set; } = "all";
+
+    [BindProperty]
+    public List<string> Granted { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<string, string?> CallerIds { get; set; } = [];
+
+    [BindProperty]
+    public string? Members { get; set; }
+
+    public bool IsNew => string.IsNullOrEmpty(Original);
+
+    public List<string> RouteNames { get; } = [];
+
+    public IActionResult OnGet()
+    {
+        var editor = Document();
+        ListRoutes(editor);
+        BasedOn = Revision.Id;
+        if (string.IsNullOrEmpty(Query))
+        {
+            return Page();
+        }
+
+        if (editor.FindGroup(Query) is not { } group)
+        {
+            return NotFound();
+        }
+
+        Original = PolicyEditor.NameOf(group);
+        Name = Original;
+        Description = Text(group["description"]);
+        Language = Text(group["language"]);
+        IsDefault = Flag(group["default"]);
+        Isolated = Flag(group["isolated"]);
+        PickupIsolated = Flag(group["pickupIsolated"]);
+        Allow = group["allow"] is JsonArray allow ? string.Join('\n', allow.Select(Text)) : string.Empty;
+        if (group["routes"] is JsonArray grants)
+        {
+            RoutesMode = "listed";
+            foreach (var grant in grants)
+            {
+                var name = grant is JsonObject g ? Text(g["name"]) : Text(grant);
+                Granted.Add(name);
+                if (grant is JsonObject withId && Text(withId["callerId"]) is { Length: > 0 } callerId)
+                {
+                    CallerIds[name] = callerId;
+                }
+            }
+        }
+
+        // Listed members only: default and discovered members are in the group without being written in it.
+        Members = group["members"] is JsonArray members ? string.Join('\n', members.Select(PolicyEditor.NumberOf)) : string.Empty;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var saved = await WriteAsync(editor =>
+        {
+            var old = IsNew ? null : editor.FindGroup(Original!) ?? throw EditException.NotFound($"no group named '{Original}' (deleted meanwhile?)");
+            var group = Build(editor, old);
+            return old is null ? editor.CreateGroup(group) : editor.ReplaceGroup(Original!, group);
+        }, BasedOn).ConfigureAwait(false);
+        if (saved)
+        {
+            return RedirectToPage("/Groups/Edit", new { name = Name.Trim() });
+        }
+
+        ListRoutes(Document());
+        return Page();
+    }
+
+    private JsonObject Build(PolicyEditor editor, JsonObject? old)
+    {
+        var group = old is null ? [] : (JsonObject)old.DeepClone();
+        group["name"] = Name.Trim();
+        Set(group, "description", Description);
+        Set(group, "language", Language);
+        SetFlag(group, "default", IsDefault);
+        SetFlag(group, "isolated", Isolated);
+        SetFlag(group, "pickupIsolated", PickupIsolated);
+        var allow = Lines(Allow);
+        if (allow.Count == 0)
+        {
+            group.Remove("allow");
+        }
+        else
+        {
+            group["allow"] = new JsonArray([.. allow.Select(p => JsonValue.Create(p))]);
+        }
+
+        if (RoutesMode == "listed")
+        {
+            group["routes"] = new JsonArray([.. Granted.Select(route => CallerIds.GetValueOrDefault(route) is { Length: > 0 } callerId
+                ? (JsonNode)new JsonObject { ["name"] = route, ["callerId"] = callerId.Trim() }
+                : JsonValue.Create(route))]);
+        }
+        else
+        {
+            group.Remove("routes");
+        }
+
+        // A member keeps its entry (endpoint, language, PIN) wherever it was written.
+        var members = new JsonArray();
+        foreach (var number in Lines(Members).Distinct(StringComparer.Ordinal))
+        {
+            members.Add(FindEntry(editor, number)?.DeepClone() ?? JsonValue.Create(number));
+        }
+
+        if (members.Count == 0)
+        {
+            group.Remove("members");
+        }
+        else
+        {
+            group["members"] = members;
+        }
+
+        return group;
+    }
+
+    private static JsonNode? FindEntry(PolicyEditor editor, string number) =>
+        editor.Groups.OfType<JsonObject>().Select(g => g["members"]).OfType<JsonArray>().Append(editor.Root["extensions"] as JsonArray ?? [])
+            .SelectMany(list => list).FirstOrDefault(e => PolicyEditor.NumberOf(e) == number);
+
+    private void ListRoutes(PolicyEditor editor) => RouteNames.AddRange(editor.Routes.OfType<JsonObject>().Select(PolicyEditor.NameOf));
+
+    private static List<string> Lines(string? text) =>
+        [.. (text ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    private static void Set(JsonObject group, string key, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            group.Remove(key);
+        }
+        else
+        {
+            group[key] = value.Trim();
+        }
+    }
+
+    private static void SetFlag(JsonObject group, string key, bool value)
+    {
+        if (value)
+        {
+            group[key] = true;
+        }
+        else
+        {
+            group.Remove(key);
+        }
+    }
+
+    private static bool Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+
+    private static string Text(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        _ => string.Empty,
+    };
+
+    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
