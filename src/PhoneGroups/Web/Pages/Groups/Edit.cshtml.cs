@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using PhoneGroups.Documents;
@@ -74,20 +73,20 @@ public sealed class GroupEditModel : ConsolePage
 
         Original = PolicyEditor.NameOf(group);
         Name = Original;
-        Description = Text(group["description"]);
-        Language = Text(group["language"]);
-        IsDefault = Flag(group["default"]);
-        Isolated = Flag(group["isolated"]);
-        PickupIsolated = Flag(group["pickupIsolated"]);
-        Allow = group["allow"] is JsonArray allow ? string.Join('\n', allow.Select(Text)) : string.Empty;
+        Description = DocumentFields.Text(group["description"]);
+        Language = DocumentFields.Text(group["language"]);
+        IsDefault = DocumentFields.Flag(group["default"]);
+        Isolated = DocumentFields.Flag(group["isolated"]);
+        PickupIsolated = DocumentFields.Flag(group["pickupIsolated"]);
+        Allow = DocumentFields.Lines(group["allow"]);
         if (group["routes"] is JsonArray grants)
         {
             RoutesMode = "listed";
             foreach (var grant in grants)
             {
-                var name = grant is JsonObject g ? Text(g["name"]) : Text(grant);
+                var name = grant is JsonObject g ? DocumentFields.Text(g["name"]) : DocumentFields.Text(grant);
                 Granted.Add(name);
-                if (grant is JsonObject withId && Text(withId["callerId"]) is { Length: > 0 } callerId)
+                if (grant is JsonObject withId && DocumentFields.Text(withId["callerId"]) is { Length: > 0 } callerId)
                 {
                     CallerIds[name] = callerId;
                 }
@@ -120,20 +119,12 @@ public sealed class GroupEditModel : ConsolePage
     {
         var group = old is null ? [] : (JsonObject)old.DeepClone();
         group["name"] = Name.Trim();
-        Set(group, "description", Description);
-        Set(group, "language", Language);
+        DocumentFields.Set(group, "description", Description);
+        DocumentFields.Set(group, "language", Language);
         SetFlag(group, "default", IsDefault);
         SetFlag(group, "isolated", Isolated);
         SetFlag(group, "pickupIsolated", PickupIsolated);
-        var allow = Lines(Allow);
-        if (allow.Count == 0)
-        {
-            group.Remove("allow");
-        }
-        else
-        {
-            group["allow"] = new JsonArray([.. allow.Select(p => JsonValue.Create(p))]);
-        }
+        DocumentFields.SetList(group, "allow", Allow);
 
         if (RoutesMode == "listed")
         {
@@ -148,7 +139,7 @@ public sealed class GroupEditModel : ConsolePage
 
         // A member keeps its entry (endpoint, language, PIN) wherever it was written.
         var members = new JsonArray();
-        foreach (var number in Lines(Members).Distinct(StringComparer.Ordinal))
+        foreach (var number in DocumentFields.Split(Members).Distinct(StringComparer.Ordinal))
         {
             members.Add(FindEntry(editor, number)?.DeepClone() ?? JsonValue.Create(number));
         }
@@ -171,21 +162,6 @@ public sealed class GroupEditModel : ConsolePage
 
     private void ListRoutes(PolicyEditor editor) => RouteNames.AddRange(editor.Routes.OfType<JsonObject>().Select(PolicyEditor.NameOf));
 
-    private static List<string> Lines(string? text) =>
-        [.. (text ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-
-    private static void Set(JsonObject group, string key, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            group.Remove(key);
-        }
-        else
-        {
-            group[key] = value.Trim();
-        }
-    }
-
     private static void SetFlag(JsonObject group, string key, bool value)
     {
         if (value)
@@ -198,14 +174,4 @@ public sealed class GroupEditModel : ConsolePage
         }
     }
 
-    private static bool Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v => v.ToJsonString(),
-        _ => string.Empty,
-    };
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
