@@ -35,7 +35,14 @@ internal static class ConsoleSetup
             o.Conventions.AuthorizeFolder("/", ConsoleAuth.ReadPolicy);
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Denied");
-        }).AddMvcOptions(o => o.Filters.Add<WritesNeedAdminFilter>());
+        }).AddMvcOptions(o => o.Filters.Add<WritesNeedAdminFilter>())
+            .AddCookieTempDataProvider(o =>
+            {
+                // The "saved as revision N" message after a change: the same cookie rules as the session.
+                o.Cookie.Name = "phonegroups.message";
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            });
         return services;
     }
 
