@@ -67,7 +67,7 @@ public sealed partial class ConsoleBrowserTests(AsteriskFixture asterisk) : Cont
         await page.GetByLabel("Test a number against these patterns").FillAsync("7002");
         await Expect(page.Locator("#test-result")).ToHaveTextAsync("7002 matches _7XXX");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create group" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("group Lab created");
+        await Expect(page.Locator("p.notice")).ToContainTextAsync("group Lab created");
         var beforeMove = RevisionInForce;
         await ConsoleBrowser.ScreenshotAsync(page, "04-group-edit");
 
@@ -84,7 +84,7 @@ public sealed partial class ConsoleBrowserTests(AsteriskFixture asterisk) : Cont
         var group = page.GetByLabel("Group of 7001");
         await group.SelectOptionAsync("Lab");
         await page.Locator("tr[data-number='7001']").GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("extension 7001 moved to Lab");
+        await Expect(page.Locator("p.notice")).ToContainTextAsync("extension 7001 moved to Lab");
         await Expect(page.GetByLabel("Group of 7001")).ToHaveValueAsync("Lab");
         await page.GotoAsync("/extensions");
         await ConsoleBrowser.ScreenshotAsync(page, "05-extensions");
@@ -117,7 +117,7 @@ public sealed partial class ConsoleBrowserTests(AsteriskFixture asterisk) : Cont
         await Expect(page.Locator("pre.diff")).ToContainTextAsync("Lab");
         await ConsoleBrowser.ScreenshotAsync(page, "08-history");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Restore revision {beforeMove}" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Revision {beforeMove} restored");
+        await Expect(page.Locator("p.notice")).ToContainTextAsync($"Revision {beforeMove} restored");
 
         var next = await Controller.PlaceCallAsync("7001", "2001");
         var ringing = await Controller.WaitForRingingAtAsync("2001");
