@@ -138,10 +138,11 @@ public sealed class GroupEditModel : ConsolePage
         }
 
         // A member keeps its entry (endpoint, language, PIN) wherever it was written.
+        var entries = Entries(editor);
         var members = new JsonArray();
         foreach (var number in DocumentFields.Split(Members).Distinct(StringComparer.Ordinal))
         {
-            members.Add(FindEntry(editor, number)?.DeepClone() ?? JsonValue.Create(number));
+            members.Add(entries.GetValueOrDefault(number)?.DeepClone() ?? JsonValue.Create(number));
         }
 
         if (members.Count == 0)
@@ -156,9 +157,20 @@ public sealed class GroupEditModel : ConsolePage
         return group;
     }
 
-    private static JsonNode? FindEntry(PolicyEditor editor, string number) =>
-        editor.Groups.OfType<JsonObject>().Select(g => g["members"]).OfType<JsonArray>().Append(editor.Root["extensions"] as JsonArray ?? [])
-            .SelectMany(list => list).FirstOrDefault(e => PolicyEditor.NumberOf(e) == number);
+    /// <summary>Every extension entry written in the policy, by number (once, so a group of 10,000 members saves quickly).</summary>
+    private static Dictionary<string, JsonNode> Entries(PolicyEditor editor)
+    {
+        var entries = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var list in editor.Groups.OfType<JsonObject>().Select(g => g["members"]).OfType<JsonArray>().Append(editor.Root["extensions"] as JsonArray ?? []))
+        {
+            foreach (var entry in list.OfType<JsonNode>())
+            {
+                entries.TryAdd(PolicyEditor.NumberOf(entry), entry);
+            }
+        }
+
+        return entries;
+    }
 
     private void ListRoutes(PolicyEditor editor) => RouteNames.AddRange(editor.Routes.OfType<JsonObject>().Select(PolicyEditor.NameOf));
 
