@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneGroups.Documents;
@@ -68,6 +69,27 @@ public sealed class HistoryModel : ConsolePage
         Diff = diff.Split('\n');
     }
 
-    /// <summary>The document with passwords and PINs shown as <c>hasPassword</c>/<c>hasPin</c>: what changed, never what they are.</summary>
-    private static string Masked(string? yaml) => yaml is null ? string.Empty : PolicyTree.ToYaml(PolicySecrets.HideAll(PolicyTree.FromYaml(yaml)));
+    /// <summary>The document with every password and PIN replaced by a marker: the diff shows where one was set or removed, never what it is.</summary>
+    private static string Masked(string? yaml)
+    {
+        if (yaml is null)
+        {
+            return string.Empty;
+        }
+
+        var tree = PolicyTree.FromYaml(yaml);
+        var secrets = (tree["permissions"] as JsonArray ?? []).OfType<JsonObject>().Select(p => (Entry: p, Key: PolicySecrets.Password))
+            .Concat(PolicySecrets.ExtensionLists(tree).SelectMany(list => list.OfType<JsonObject>()).Select(e => (Entry: e, Key: PolicySecrets.Pin)));
+        foreach (var (entry, key) in secrets.ToList())
+        {
+            if (entry[key] is not null)
+            {
+                entry[key] = Hidden;
+            }
+        }
+
+        return PolicyTree.ToYaml(tree);
+    }
+
+    private const string Hidden = "(hidden)";
 }
