@@ -51,7 +51,6 @@ public sealed partial class ConsoleBrowserTests(AsteriskFixture asterisk) : Cont
         await SignInAsync(page, "it-admin", AdminPassword, screenshot: "01-sign-in");
         await Expect(page).ToHaveURLAsync(new Regex("/groups$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Finance" })).ToBeVisibleAsync();
-        await ConsoleBrowser.ScreenshotAsync(page, "02-groups");
 
         // A new isolated group; an invalid pattern is marked as it is typed, with the loader's message.
         await page.GetByRole(AriaRole.Link, new() { Name = "New group" }).ClickAsync();
@@ -128,6 +127,13 @@ public sealed partial class ConsoleBrowserTests(AsteriskFixture asterisk) : Cont
         await ConsoleBrowser.ScreenshotAsync(live, "09-live-call-in-progress");
         await Controller.Ari.HangupAsync(next.Phone);
         await Controller.AssertNothingLeftAsync();
+
+        // Drag a member onto another group's card.
+        await page.GotoAsync("/groups");
+        await page.Locator("li[data-number='2002']").DragToAsync(page.Locator("[data-drop-group='Sales']"));
+        await Expect(page.Locator("p.notice")).ToContainTextAsync("extension 2002 moved to Sales");
+        await Expect(page.Locator("[data-drop-group='Sales'] li[data-number='2002']")).ToBeVisibleAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "02-groups");
 
         // The remaining pages, for the artifacts; and the console at phone size.
         await page.GotoAsync("/routes");

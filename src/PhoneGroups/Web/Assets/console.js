@@ -79,6 +79,24 @@
         }
     }
 
+    // Routes dragged onto another row take its position (the page's Move handler, as the Up and Down buttons).
+    const orderForm = document.getElementById("route-order-form");
+    if (orderForm) {
+        for (const row of document.querySelectorAll("tr[draggable=true][data-route]")) {
+            row.addEventListener("dragstart", e => e.dataTransfer.setData("text/plain", row.dataset.route));
+            row.addEventListener("dragover", e => { e.preventDefault(); row.classList.add("drop"); });
+            row.addEventListener("dragleave", () => row.classList.remove("drop"));
+            row.addEventListener("drop", e => {
+                e.preventDefault();
+                const name = e.dataTransfer.getData("text/plain");
+                if (!name || name === row.dataset.route) return;
+                orderForm.elements.name.value = name;
+                orderForm.elements.to.value = row.dataset.position;
+                orderForm.submit();
+            });
+        }
+    }
+
     for (const form of document.querySelectorAll("form[data-confirm]")) {
         form.addEventListener("submit", e => { if (!confirm(form.dataset.confirm)) e.preventDefault(); });
     }

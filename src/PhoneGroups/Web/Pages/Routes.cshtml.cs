@@ -54,12 +54,13 @@ public sealed class RoutesModel : ConsolePage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(string name, int by) =>
+    /// <summary>Moves a route <paramref name="by"/> places (the Up and Down buttons), or to position <paramref name="to"/> (1-based; a drag and drop).</summary>
+    public async Task<IActionResult> OnPostMoveAsync(string name, int by = 0, int? to = null) =>
         await WriteAsync(editor =>
         {
             var route = editor.FindRoute(name) ?? throw EditException.NotFound($"no route named '{name}'");
             var index = editor.Routes.IndexOf(route);
-            var target = Math.Clamp(index + by, 0, editor.Routes.Count - 1);
+            var target = Math.Clamp(to is { } position ? position - 1 : index + by, 0, editor.Routes.Count - 1);
             editor.Routes.RemoveAt(index);
             editor.Routes.Insert(target, route);
             return $"route {PolicyEditor.NameOf(route)} moved to position {target + 1}";
