@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneGroups.Store;
 using PhoneGroups.Tests.Api;
@@ -11,7 +10,7 @@ namespace PhoneGroups.Tests.Web;
 /// The console's sign-in and write protection over plain HTTP on the real host (no browser: the browser tests
 /// run against the real Asterisk): cookie flags, rate limit, viewers, anti-forgery, API tokens only for the API.
 /// </summary>
-public sealed partial class ConsoleSignInTests : IAsyncLifetime
+public sealed class ConsoleSignInTests : IAsyncLifetime
 {
     private ApiHost _host = null!;
 
@@ -28,22 +27,24 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_SetsAnHttpOnlySameSiteStrictSessionCookie_AndTheConsoleOpens()
     {
-        var (client, _) = Browser();
+        using var session = Browser();
+        var client = session.Client;
 
-        var signedIn = await SignInAsync(client, "admin", "admin password");
+        var signedIn = await session.SignInAsync("admin", "admin password");
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("phonegroups.session=", StringComparison.Ordinal));
-        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("samesite=strict", session, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("secure", session, StringComparison.OrdinalIgnoreCase); // plain HTTP here; Secure over TLS
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("phonegroups.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // plain HTTP here; Secure over TLS
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("groups")).StatusCode);
     }
 
     [Fact]
     public async Task WithoutASession_PagesRedirectToSignIn_AndTheLiveStreamIsRefused()
     {
-        var (client, _) = Browser();
+        using var session = Browser();
+        var client = session.Client;
 
         var groups = await client.GetAsync("groups");
         var live = await client.GetAsync("live/events");
@@ -56,11 +57,12 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignInAttempts_AreLimitedPerAddress()
     {
-        var (client, _) = Browser();
+        using var session = Browser();
+        var client = session.Client;
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i <= ConsoleAuth.SignInAttemptsPerMinute; i++)
         {
-            statuses.Add((await SignInAsync(client, "admin", "wrong password")).StatusCode);
+            statuses.Add((await session.SignInAsync("admin", "wrong password")).StatusCode);
         }
 
         Assert.All(statuses.Take(ConsoleAuth.SignInAttemptsPerMinute), s => Assert.Equal(HttpStatusCode.OK, s)); // the form again, with its error
@@ -70,13 +72,15 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
     [Fact]
     public async Task AViewer_MayReadButNotWrite_AndAPostWithoutTheToken_IsRefused()
     {
-        var (viewer, _) = Browser();
-        await SignInAsync(viewer, "viewer", "viewer password");
+        using var viewerSession = Browser();
+        var viewer = viewerSession.Client;
+        await viewerSession.SignInAsync("viewer", "viewer password");
         var revision = await RevisionAsync();
 
-        var asViewer = await PostAsync(viewer, "groups?handler=Default", "groups", ("name", "Sales"));
-        var (admin, _) = Browser();
-        await SignInAsync(admin, "admin", "admin password");
+        var asViewer = await viewerSession.PostAsync("groups?handler=Default", "groups", ("name", "Sales"));
+        using var adminSession = Browser();
+        var admin = adminSession.Client;
+        await adminSession.SignInAsync("admin", "admin password");
         var forged = await admin.PostAsync("groups?handler=Default", new FormUrlEncodedContent([new("name", "Sales")]));
 
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("history")).StatusCode);
@@ -88,10 +92,11 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
     [Fact]
     public async Task AnAdmin_WritesWithTheToken_AsTheAuthorOfTheRevision()
     {
-        var (admin, _) = Browser();
-        await SignInAsync(admin, "admin", "admin password");
+        using var adminSession = Browser();
+        var admin = adminSession.Client;
+        await adminSession.SignInAsync("admin", "admin password");
 
-        var moved = await PostAsync(admin, "groups?handler=Default", "groups", ("name", "Sales"));
+        var moved = await adminSession.PostAsync("groups?handler=Default", "groups", ("name", "Sales"));
 
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var latest = await _host.Services.GetRequiredService<IRevisionStore>().GetLatestAsync();
@@ -102,8 +107,9 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
     [Fact]
     public async Task TheApi_TakesTokensOnly_NotTheConsoleCookie()
     {
-        var (client, _) = Browser();
-        await SignInAsync(client, "admin", "admin password");
+        using var session = Browser();
+        var client = session.Client;
+        await session.SignInAsync("admin", "admin password");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("api/v1/groups")).StatusCode);
         using var withToken = await _host.ClientAsync(ApiRoles.Viewer);
@@ -113,8 +119,9 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
     [Fact]
     public async Task ADeletedAccount_LosesItsSession_AtTheNextRequest()
     {
-        var (client, _) = Browser();
-        await SignInAsync(client, "viewer", "viewer password");
+        using var session = Browser();
+        var client = session.Client;
+        await session.SignInAsync("viewer", "viewer password");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("groups")).StatusCode);
 
         await _host.Services.GetRequiredService<IConsoleUserStore>().DeleteUserAsync("viewer");
@@ -124,25 +131,5 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
 
     private async Task<long> RevisionAsync() => (await _host.Services.GetRequiredService<IRevisionStore>().GetLatestAsync())!.Id;
 
-    /// <summary>A client that keeps cookies and does not follow redirects, as a browser session seen from the server.</summary>
-    private (HttpClient Client, CookieContainer Cookies) Browser()
-    {
-        var cookies = new CookieContainer();
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _host.BaseAddress };
-        return (client, cookies);
-    }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string name, string password) =>
-        await PostAsync(client, "signin", "signin", ("Name", name), ("Password", password));
-
-    /// <summary>Posts a form with the anti-forgery token of the page <paramref name="formPage"/>, as the browser would.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formPage, params (string Name, string Value)[] fields)
-    {
-        var html = await client.GetStringAsync(formPage);
-        var token = TokenInput().Match(html).Groups[1].Value;
-        return await client.PostAsync(path, new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
+    private ConsoleSession Browser() => ConsoleSession.Anonymous(_host.BaseAddress);
 }
