@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,33 @@ public abstract class ConsolePage : PageModel
         {
             Errors.AddRange(messages);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="edit"/> would change, without writing it: the summary and the masked diff, or the
+    /// loader's errors in <see cref="Errors"/> (then null).
+    /// </summary>
+    internal ChangePreview? Preview(Func<PolicyEditor, string> edit)
+    {
+        var revision = Revision;
+        var before = PolicyTree.FromYaml(revision.Document);
+        var editor = new PolicyEditor((JsonObject)before.DeepClone());
+        try
+        {
+            var summary = edit(editor);
+            var loaded = PolicyLoader.LoadText(PolicyTree.ToYaml(editor.Root), "policy");
+            if (!loaded.Success)
+            {
+                throw new PolicyRejectedByLoaderException(loaded.Errors);
+            }
+
+            return new ChangePreview(summary, MaskedYaml.Diff(MaskedYaml.Of(before), MaskedYaml.Of(editor.Root), $"revision {revision.Id}", "after this change"));
+        }
+        catch (Exception e) when (Refusal(e) is { } messages)
+        {
+            Errors.AddRange(messages);
+            return null;
         }
     }
 

@@ -65,6 +65,10 @@ public sealed partial class ConsoleBrowserTests(AsteriskFixture asterisk) : Cont
         await Expect(page.Locator("#allow-problems")).ToBeEmptyAsync();
         await page.GetByLabel("Test a number against these patterns").FillAsync("7002");
         await Expect(page.Locator("#test-result")).ToHaveTextAsync("7002 matches _7XXX");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview changes" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Preview: group Lab created" })).ToBeVisibleAsync();
+        await Expect(page.Locator("pre.diff")).ToContainTextAsync("+- name: \"Lab\"");
+        Assert.Equal(1, RevisionInForce); // a preview writes nothing
         await page.GetByRole(AriaRole.Button, new() { Name = "Create group" }).ClickAsync();
         await Expect(page.Locator("p.notice")).ToContainTextAsync("group Lab created");
         var beforeMove = RevisionInForce;

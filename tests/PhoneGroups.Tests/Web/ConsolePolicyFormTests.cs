@@ -90,6 +90,23 @@ public sealed class ConsolePolicyFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Preview_ShowsTheSummaryAndTheDiff_WithPinsMasked_AndWritesNothing()
+    {
+        var before = await DocumentAsync();
+
+        var preview = await _admin.PostAsync("groups/edit?handler=Preview", "groups/edit?name=Finance",
+            ("Original", "Finance"), ("BasedOn", "1"), ("Name", "Finance"), ("Isolated", "true"), ("Allow", "_7XXX"), ("RoutesMode", "all"), ("Members", "1001\n1002"));
+
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("Preview: group Finance changed", html, StringComparison.Ordinal);
+        Assert.Contains("+  allow: [\"_7XXX\"]", html, StringComparison.Ordinal);
+        Assert.Contains("-  routes: [\"Local\"]", html, StringComparison.Ordinal);
+        Assert.Contains("pin: \"(hidden)\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("4321", html, StringComparison.Ordinal);
+        Assert.Equal(before, await DocumentAsync());
+    }
+
+    [Fact]
     public async Task AFormOpenedBeforeAnotherChange_IsRefused_RatherThanOverwritingIt()
     {
         await _admin.PostAsync("groups?handler=Default", "groups", ("name", "Sales")); // revision 2

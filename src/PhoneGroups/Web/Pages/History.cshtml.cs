@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using PhoneGroups.Documents;
 using PhoneGroups.Store;
 
 namespace PhoneGroups.Web.Pages;
@@ -65,31 +63,6 @@ public sealed class HistoryModel : ConsolePage
 
         Selected = selected;
         Previous = (await Store.ListAsync(1, id, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
-        var diff = LineDiff.Unified(Masked(Previous?.Document), Masked(selected.Document), Previous is null ? "(empty)" : $"revision {Previous.Id}", $"revision {selected.Id}");
-        Diff = diff.Split('\n');
+        Diff = MaskedYaml.Diff(MaskedYaml.Of(Previous?.Document), MaskedYaml.Of(selected.Document), Previous is null ? "(empty)" : $"revision {Previous.Id}", $"revision {selected.Id}");
     }
-
-    /// <summary>The document with every password and PIN replaced by a marker: the diff shows where one was set or removed, never what it is.</summary>
-    private static string Masked(string? yaml)
-    {
-        if (yaml is null)
-        {
-            return string.Empty;
-        }
-
-        var tree = PolicyTree.FromYaml(yaml);
-        var secrets = (tree["permissions"] as JsonArray ?? []).OfType<JsonObject>().Select(p => (Entry: p, Key: PolicySecrets.Password))
-            .Concat(PolicySecrets.ExtensionLists(tree).SelectMany(list => list.OfType<JsonObject>()).Select(e => (Entry: e, Key: PolicySecrets.Pin)));
-        foreach (var (entry, key) in secrets.ToList())
-        {
-            if (entry[key] is not null)
-            {
-                entry[key] = Hidden;
-            }
-        }
-
-        return PolicyTree.ToYaml(tree);
-    }
-
-    private const string Hidden = "(hidden)";
 }

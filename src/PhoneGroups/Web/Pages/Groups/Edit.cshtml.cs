@@ -98,14 +98,19 @@ public sealed class GroupEditModel : ConsolePage
         return Page();
     }
 
+    /// <summary>The change the form would make, shown before it is saved.</summary>
+    public ChangePreview? Previewed { get; private set; }
+
+    public IActionResult OnPostPreview()
+    {
+        Previewed = Preview(Edit);
+        ListRoutes(Document());
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
-        var saved = await WriteAsync(editor =>
-        {
-            var old = IsNew ? null : editor.FindGroup(Original!) ?? throw EditException.NotFound($"no group named '{Original}' (deleted meanwhile?)");
-            var group = Build(editor, old);
-            return old is null ? editor.CreateGroup(group) : editor.ReplaceGroup(Original!, group);
-        }, BasedOn).ConfigureAwait(false);
+        var saved = await WriteAsync(Edit, BasedOn).ConfigureAwait(false);
         if (saved)
         {
             return RedirectToPage("/Groups/Edit", new { name = Name.Trim() });
@@ -113,6 +118,13 @@ public sealed class GroupEditModel : ConsolePage
 
         ListRoutes(Document());
         return Page();
+    }
+
+    private string Edit(PolicyEditor editor)
+    {
+        var old = IsNew ? null : editor.FindGroup(Original!) ?? throw EditException.NotFound($"no group named '{Original}' (deleted meanwhile?)");
+        var group = Build(editor, old);
+        return old is null ? editor.CreateGroup(group) : editor.ReplaceGroup(Original!, group);
     }
 
     private JsonObject Build(PolicyEditor editor, JsonObject? old)
