@@ -25,7 +25,8 @@ internal static class ApiEndpoints
 
     public static void AddPolicies(Microsoft.AspNetCore.Authorization.AuthorizationBuilder authorization)
     {
-        authorization.AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Admin, ApiRoles.Viewer));
-        authorization.AddPolicy(WritePolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Admin));
+        // Bearer tokens only: a console cookie never authorizes an API call (no anti-forgery there).
+        authorization.AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser().RequireRole(ApiRoles.Admin, ApiRoles.Viewer));
+        authorization.AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser().RequireRole(ApiRoles.Admin));
     }
 }

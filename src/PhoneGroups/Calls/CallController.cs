@@ -49,7 +49,8 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         ControllerMetrics metrics,
         PipelineHealth pipeline,
         ILogger<CallController> logger,
-        IHostApplicationLifetime? lifetime = null)
+        IHostApplicationLifetime? lifetime = null,
+        Web.Live.DecisionFeed? decisions = null)
     {
         _connection = connection;
         _ari = ari;
@@ -59,7 +60,10 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         _logger = logger;
         _pipeline = pipeline;
         _lifetime = lifetime;
-        _services = new CallServices(ari, _app, _options, policies, _router, new RingingCalls(), new PromptCatalog(ari, time), logger, metrics, time, _redispatch.OnNext);
+        _services = new CallServices(ari, _app, _options, policies, _router, new RingingCalls(), new PromptCatalog(ari, time), logger, metrics, time, _redispatch.OnNext)
+        {
+            Decisions = decisions ?? new(),
+        };
         _recovery = new CallRecovery(_services, time, NewCall);
         metrics.ObserveActiveCalls(() => _router.Calls.Count);
     }

@@ -51,6 +51,9 @@ internal sealed class CallServices(
     /// <summary>True the first time only: the missing ari.conf line is said once per process, not per call.</summary>
     public bool FirstChannelVarsWarning() => Interlocked.Exchange(ref _channelVarsWarned, 1) == 0;
 
+    /// <summary>The web console's Live page: the recent decisions (an in-memory ring, appended to after the decision log line).</summary>
+    public Web.Live.DecisionFeed Decisions { get; init; } = new();
+
     /// <summary>Sends an event through the pipeline again, to whichever call owns its channel now.</summary>
     public Action<AriEvent> Redispatch { get; } = redispatch;
 }

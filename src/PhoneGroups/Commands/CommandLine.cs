@@ -18,6 +18,8 @@ internal static class CommandLine
                      phonegroups validate --policy FILE
           token      Make, list and revoke API tokens (stored hashed in the policy store)
                      phonegroups token create --name NAME --role admin|viewer
+          user       Make, list and delete web console accounts (passwords stored hashed in the policy store)
+                     phonegroups user create NAME --role admin|viewer
           export     Print the policy in the store as YAML
                      phonegroups export [--revision N] > policy.yaml
           import     Store a policy file as one new revision (validated; --dry-run shows the diff)
@@ -48,6 +50,8 @@ internal static class CommandLine
                 return ValidateCommand.Run(rest, stdout, stderr);
             case "token":
                 return TokenCommand.Run(rest, stdout, stderr);
+            case "user":
+                return UserCommand.Run(rest, stdout, stderr, System.Console.In, !System.Console.IsInputRedirected && stdout == System.Console.Out);
             case "export":
                 return ExportCommand.Run(rest, stdout, stderr);
             case "import":

@@ -14,6 +14,7 @@ using PhoneGroups.Logging;
 using PhoneGroups.Observability;
 using PhoneGroups.PolicyReload;
 using PhoneGroups.Store;
+using PhoneGroups.Web;
 
 namespace PhoneGroups.Hosting;
 
@@ -31,6 +32,8 @@ internal static class ControllerHost
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // The console's pages are compiled into this assembly, whichever process hosts it (the tests' too).
+            ApplicationName = typeof(ControllerHost).Assembly.GetName().Name,
         });
         builder.AddControllerLogging();
         builder.Services.AddControllerServices(builder.Configuration);
@@ -40,10 +43,12 @@ internal static class ControllerHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapPhoneGroupsApi();
+        app.MapConsole();
         return app;
     }
 
@@ -72,11 +77,11 @@ internal static class ControllerHost
         services.AddHostedService(sp => sp.GetRequiredService<CallController>());
 
         services.AddProblemDetails();
-        // Authentication core only: bearer tokens need no cookies, so no data-protection keys on disk.
-        services.AddAuthenticationCore(o => o.DefaultScheme = BearerTokenHandler.SchemeName);
-        services.AddWebEncoders();
-        new AuthenticationBuilder(services).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        // The API takes bearer tokens only; the console signs in with a cookie (its keys in memory, none on disk).
+        var authentication = services.AddAuthentication(o => o.DefaultScheme = BearerTokenHandler.SchemeName);
+        authentication.AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         ApiEndpoints.AddPolicies(services.AddAuthorizationBuilder());
+        services.AddConsole(authentication);
         services.AddOpenApi();
         LoggingLevel.Validate(configuration);
         return services;

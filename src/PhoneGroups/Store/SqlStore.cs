@@ -4,11 +4,11 @@ using System.Globalization;
 namespace PhoneGroups.Store;
 
 /// <summary>
-/// The revisions and tokens in a SQL database, through plain ADO.NET. The SQL is the same for SQLite and
+/// The revisions, tokens and console accounts in a SQL database, through plain ADO.NET. The SQL is the same for SQLite and
 /// PostgreSQL; the providers differ in how they connect, how a writer takes the write lock and how other
 /// controllers hear about a new revision.
 /// </summary>
-public abstract class SqlStore : IRevisionStore, ITokenStore
+public abstract class SqlStore : IRevisionStore, ITokenStore, IConsoleUserStore
 {
     /// <inheritdoc />
     public virtual bool IsWritable => true;
@@ -45,6 +45,15 @@ public abstract class SqlStore : IRevisionStore, ITokenStore
                 name TEXT NOT NULL,
                 role TEXT NOT NULL,
                 hash TEXT NOT NULL UNIQUE,
+                created_utc TEXT NOT NULL
+            )
+            """, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, """
+            CREATE TABLE IF NOT EXISTS console_users (
+                name_key TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
                 created_utc TEXT NOT NULL
             )
             """, cancellationToken).ConfigureAwait(false);
@@ -144,6 +153,61 @@ public abstract class SqlStore : IRevisionStore, ITokenStore
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <inheritdoc />
+    public async Task<bool> AddUserAsync(ConsoleUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using (var exists = Command(connection, transaction, "SELECT COUNT(*) FROM console_users WHERE name_key = @key", [("key", Key(user.Name))]))
+        {
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+            {
+                return false;
+            }
+        }
+
+        await using (var insert = Command(connection, transaction,
+            "INSERT INTO console_users (name_key, name, role, password_hash, created_utc) VALUES (@key, @name, @role, @hash, @created)",
+            [("key", Key(user.Name)), ("name", user.Name), ("role", user.Role), ("hash", user.PasswordHash), ("created", user.CreatedUtc.ToString("O", CultureInfo.InvariantCulture))]))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<ConsoleUser?> FindUserAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var rows = await QueryUsersAsync("SELECT name, role, password_hash, created_utc FROM console_users WHERE name_key = @key", [("key", Key(name))], cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ConsoleUser>> ListUsersAsync(CancellationToken cancellationToken = default) =>
+        QueryUsersAsync("SELECT name, role, password_hash, created_utc FROM console_users ORDER BY name_key", [], cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> SetPasswordHashAsync(string name, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "UPDATE console_users SET password_hash = @hash WHERE name_key = @key", [("key", Key(name)), ("hash", passwordHash)]);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteUserAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "DELETE FROM console_users WHERE name_key = @key", [("key", Key(name))]);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
     /// <summary>Runs one statement.</summary>
     protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
@@ -188,6 +252,21 @@ public abstract class SqlStore : IRevisionStore, ITokenStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(new ApiToken(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+        }
+
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<ConsoleUser>> QueryUsersAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<ConsoleUser>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new ConsoleUser(reader.GetString(0), reader.GetString(1), reader.GetString(2),
                 DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
         }
 

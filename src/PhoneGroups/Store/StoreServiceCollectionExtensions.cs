@@ -24,6 +24,7 @@ internal static class StoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidation>());
         services.AddSingleton(sp => StoreFactory.Database(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         services.AddSingleton<ITokenStore>(sp => sp.GetRequiredService<SqlStore>());
+        services.AddSingleton<IConsoleUserStore>(sp => sp.GetRequiredService<SqlStore>());
         services.AddSingleton(sp => StoreFactory.Revisions(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value,
             sp.GetRequiredService<IOptions<PolicyOptions>>().Value.Path,

@@ -38,6 +38,7 @@ internal sealed class DecidingState : CallState
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         CallLog.Decided(services.Logger, call, decision, identity, elapsed);
         services.Metrics.Decided(decision, elapsed);
+        services.Decisions.Add(new(services.Time.GetUtcNow(), call.Id, identity.Extension ?? "unknown", decision.CallerGroup?.Name ?? "none", Policy.Numbers.DialedNumber.Printable(call.Dialed), decision));
 
         if (decision.IsEmergency)
         {
