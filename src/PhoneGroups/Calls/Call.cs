@@ -56,6 +56,9 @@ internal sealed class Call
     /// <summary>Where the call came from, once identified (null before): a trunk call never gets the phones' fallback.</summary>
     public Policy.Decisions.CallOrigin? Origin { get; set; }
 
+    /// <summary>Who the caller is, once identified (null before, and for calls adopted after a restart): forwards and transfers are decided with it.</summary>
+    public CallerIdentity? Identity { get; set; }
+
     /// <summary>The bridge the call made, destroyed when the call ends.</summary>
     public string? BridgeId { get; set; }
 

@@ -15,6 +15,9 @@ public static class HangupCauses
     /// <summary>Subscriber absent (the phone is not reachable).</summary>
     public const int Unavailable = 20;
 
+    /// <summary>Exchange routing error: a forward loop, or more forwards than one call follows.</summary>
+    public const int ExchangeRoutingError = 25;
+
     /// <summary>Answered elsewhere (the call was picked up by another phone).</summary>
     public const int AnsweredElsewhere = 26;
 

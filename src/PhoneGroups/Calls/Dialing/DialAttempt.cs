@@ -15,14 +15,24 @@ internal sealed class DialAttempt
     private readonly string? _accountCode; // a call permission's, once its password was entered
     private readonly bool _emergency; // must not be lost: no ring timeout, every route tried whatever the failure
 
-    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension, string? accountCode, bool emergency = false)
+    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension, string? accountCode, bool emergency, ForwardChain? forwards)
     {
         _emergency = emergency;
         _call = call;
         _targets = targets;
         _extension = extension;
         _accountCode = accountCode;
+        Forwards = forwards;
     }
+
+    /// <summary>The extension an internal call rings (the forwarder if it answers 302), null for a route.</summary>
+    public string? Extension => _extension;
+
+    /// <summary>The account code a call-permission password put on the call's legs, if any.</summary>
+    public string? AccountCode => _accountCode;
+
+    /// <summary>The forwards that led to this attempt (null for the number the caller dialed).</summary>
+    public ForwardChain? Forwards { get; }
 
     /// <summary>The target being called.</summary>
     public DialTarget? Target { get; private set; }
@@ -40,12 +50,16 @@ internal sealed class DialAttempt
     public bool CallerRinging { get; set; }
 
     /// <summary>What to call for an allowed decision.</summary>
-    /// <remarks><paramref name="accountCode"/> goes on every leg's CDR (<c>CHANNEL(accountcode)</c>).</remarks>
-    public static DialAttempt For(Call call, Decision decision, string? accountCode = null)
+    /// <remarks>
+    /// <paramref name="accountCode"/> goes on every leg's CDR (<c>CHANNEL(accountcode)</c>). A forwarded call
+    /// dials <paramref name="number"/> (the forward target) instead of the number the caller dialed.
+    /// </remarks>
+    public static DialAttempt For(Call call, Decision decision, string? accountCode = null, string? number = null, ForwardChain? forwards = null)
     {
+        number ??= call.Dialed;
         if (decision.Action == DecisionAction.Bridge)
         {
-            return new DialAttempt(call, new Queue<DialTarget>([new DialTarget(null, decision.Endpoint!, null, call.Dialed, null)]), decision.Callee!.Number, accountCode);
+            return new DialAttempt(call, new Queue<DialTarget>([new DialTarget(null, decision.Endpoint!, null, number, null)]), decision.Callee!.Number, accountCode, false, forwards);
         }
 
         var targets = new Queue<DialTarget>();
@@ -55,10 +69,10 @@ internal sealed class DialAttempt
             targets.Enqueue(TargetOf(grant));
         }
 
-        return new DialAttempt(call, targets, null, accountCode, decision.IsEmergency);
+        return new DialAttempt(call, targets, null, accountCode, decision.IsEmergency, forwards);
 
         DialTarget TargetOf(Policy.Model.RouteGrant grant) =>
-            new(grant.Route.Name, grant.Route.FormatDial(call.Dialed), grant.Route.Context, grant.Route.FormatNumber(call.Dialed), grant.CallerId);
+            new(grant.Route.Name, grant.Route.FormatDial(number), grant.Route.Context, grant.Route.FormatNumber(number), grant.CallerId);
     }
 
     /// <summary>Calls the first target.</summary>

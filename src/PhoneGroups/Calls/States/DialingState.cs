@@ -32,6 +32,12 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
             return this;
         }
 
+        // A 302 from the callee: Asterisk follows no forward under ARI; the controller decides it as the forwarder.
+        if (!string.IsNullOrEmpty(dial.Forward))
+        {
+            return await CallForward.FollowAsync(call, Attempt, dial.Forward, cancellationToken).ConfigureAwait(false);
+        }
+
         Attempt.Observe(dial.DialStatus);
         switch (dial.DialStatus)
         {
