@@ -46,6 +46,9 @@ public sealed class SippPhone : IAsyncDisposable
     public static Task<SippPhone> CallAndTransferAsync(string address, string dialed, string referTo) =>
         StartAsync(address, "transfer-call.xml", ["127.0.0.1:5060", "-s", dialed, "-key", "refer_to", referTo]);
 
+    /// <summary>A phone at <paramref name="address"/> forwarded to <paramref name="forwardTo"/>: it answers the first call it gets with 302.</summary>
+    public static Task<SippPhone> ForwardAsync(string address, string forwardTo) => StartAsync(address, "forward-call.xml", ["-key", "forward_to", forwardTo]);
+
     /// <summary>A phone or carrier at <paramref name="address"/> that answers the first call it gets.</summary>
     public static Task<SippPhone> AnswerAsync(string address) => StartAsync(address, "answer-call.xml", []);
 

@@ -58,6 +58,7 @@ public sealed class ForwardTests : IAsyncLifetime
 
         await Eventually.Async(() => _sut.Ari.Received().PlayAsync("A", Arg.Any<IReadOnlyList<string>>(), Arg.Any<string?>(), "A-denial", Arg.Any<CancellationToken>()));
         await _sut.Ari.DidNotReceive().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg2"), Arg.Any<CancellationToken>());
+        _sut.Asterisk.Destroyed("A-leg1"); // the forwarding leg ends during the prompt: the caller still gets its cause
         _sut.Asterisk.Send(new PlaybackFinished { Type = nameof(PlaybackFinished), Application = CallPipelineTests.App, Playback = new Playback { Id = "A-denial", State = "done", TargetUri = "channel:A" } });
         await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", 21, Arg.Any<CancellationToken>()));
         Assert.Contains(_sut.Log.Lines, l => l.Message.Contains("forward by 3001 (group Lobby) to 5551234: deny", StringComparison.Ordinal));
