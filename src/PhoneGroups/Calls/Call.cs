@@ -234,6 +234,8 @@ internal sealed class Call
                 return _state.OnPlaybackFinishedAsync(this, finished, cancellationToken);
             case ChannelDtmfReceived dtmf:
                 return _state.OnDtmfAsync(this, dtmf, cancellationToken);
+            case ChannelTransfer transfer:
+                return _state.OnTransferAsync(this, transfer, cancellationToken);
             case CallSignal signal:
                 return _state.OnSignalAsync(this, signal, cancellationToken);
             // A soft hangup request carries Asterisk's soft-hangup flags in "cause" (32 when an ARI dial

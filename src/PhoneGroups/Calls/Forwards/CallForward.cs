@@ -34,7 +34,7 @@ internal static class CallForward
             return EndingState.Instance;
         }
 
-        var decided = RedirectionDecision.Decide(policy, forwarder, target, origin, call.Caller.Caller.Number);
+        var decided = RedirectionDecision.Decide(policy, forwarder, target, origin == CallOrigin.Trunk, call.Caller.Caller.Number);
         ForwardLog.Decided(services.Logger, call, decided, target, chain.Hops + 1);
         services.Metrics.Forwarded(decided.IsAllowed ? "allow" : "deny");
         if (!decided.IsAllowed)

@@ -23,14 +23,18 @@ internal readonly record struct RedirectionDecision(Decision Decision, CallerIde
     public string PartyName => Party.Extension ?? "unknown";
 
     /// <summary>
-    /// Decides <paramref name="party"/> calling <paramref name="target"/>. A call that came from a trunk stays
-    /// a trunk call (<paramref name="origin"/>: never routed back out as an emergency call). An unknown party
-    /// never sends a call out on a route: that is how a trunk caller would reach another trunk.
+    /// Decides <paramref name="party"/> calling <paramref name="target"/>, with the party's own rights (its
+    /// user and group permissions included). Two rules only destination changes have: a call whose other
+    /// side came from outside (<paramref name="fromOutside"/>) is never sent back out to an emergency number,
+    /// as such a call never may; and an unknown party never sends a call out on a route: that is how a trunk
+    /// caller would reach another trunk.
     /// </summary>
-    public static RedirectionDecision Decide(CompiledPolicy policy, CallerIdentity party, string target, CallOrigin origin, string? outsideNumber)
+    public static RedirectionDecision Decide(CompiledPolicy policy, CallerIdentity party, string target, bool fromOutside, string? outsideNumber)
     {
-        var decision = policy.Decide(party.Extension, target, origin, party.Extension is null ? outsideNumber : null);
-        var refusal = party.Extension is null && decision.Action == DecisionAction.Route && !decision.IsEmergency ? "unknown-to-trunk" : null;
+        var decision = policy.Decide(party.Extension, target, CallOrigin.Internal, party.Extension is null ? outsideNumber : null);
+        var refusal = decision.IsEmergency && fromOutside ? DecisionReason.EmergencyFromTrunk.ToCode()
+            : party.Extension is null && decision.Action == DecisionAction.Route && !decision.IsEmergency ? "unknown-to-trunk"
+            : null;
         return new RedirectionDecision(decision, party, refusal);
     }
 }

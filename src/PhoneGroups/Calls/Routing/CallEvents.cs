@@ -24,6 +24,9 @@ internal static class CallEvents
                 }
 
                 break;
+            case ChannelTransfer e:
+                yield return e.ReferredBy.SourceChannel.Id;
+                break;
             case PlaybackStarted e when TargetChannel(e.Playback.TargetUri) is { } target:
                 yield return target;
                 break;
