@@ -35,6 +35,10 @@ public sealed class SippPhone : IAsyncDisposable
     public static Task<SippPhone> CallAndTypePasswordAsync(string address, string dialed, TimeSpan talk) =>
         StartAsync(address, "pin-call.xml", ["127.0.0.1:5060", "-s", dialed, "-d", ((int)talk.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
 
+    /// <summary>A phone at <paramref name="address"/> calling <paramref name="dialed"/> and, once answered, staying on until Asterisk hangs it up.</summary>
+    public static Task<SippPhone> CallUntilHungUpAsync(string address, string dialed) =>
+        StartAsync(address, "call-until-hung-up.xml", ["127.0.0.1:5060", "-s", dialed]);
+
     /// <summary>A phone at <paramref name="address"/> that rings for the first call it gets and never answers (until CANCEL).</summary>
     public static Task<SippPhone> RingAsync(string address) => StartAsync(address, "ring-call.xml", []);
 
@@ -48,6 +52,18 @@ public sealed class SippPhone : IAsyncDisposable
 
     /// <summary>A phone at <paramref name="address"/> forwarded to <paramref name="forwardTo"/>: it answers the first call it gets with 302.</summary>
     public static Task<SippPhone> ForwardAsync(string address, string forwardTo) => StartAsync(address, "forward-call.xml", ["-key", "forward_to", forwardTo]);
+
+    /// <summary>
+    /// A phone at <paramref name="address"/> that answers the first call it gets, then blind-transfers the caller to
+    /// <paramref name="referTo"/> (REFER), confirms every NOTIFY of the transfer's progress, and hangs up after the last.
+    /// </summary>
+    public static Task<SippPhone> AnswerAndTransferAsync(string address, string referTo) =>
+        StartAsync(address, "answer-and-transfer.xml", ["-key", "refer_to", referTo]);
+
+    /// <summary>The outcomes the transfer's NOTIFYs reported (their message/sipfrag status lines), in order.</summary>
+    public IReadOnlyList<string> TransferOutcomes =>
+        [.. System.Text.RegularExpressions.Regex.Matches(Messages, @"NOTIFY sip:[\s\S]*?message/sipfrag[\s\S]*?\r?\n\r?\n(SIP/2\.0 [0-9]{3}[^\r\n]*)")
+            .Select(m => m.Groups[1].Value.Trim())];
 
     /// <summary>A phone or carrier at <paramref name="address"/> that answers the first call it gets.</summary>
     public static Task<SippPhone> AnswerAsync(string address) => StartAsync(address, "answer-call.xml", []);
