@@ -234,6 +234,8 @@ internal sealed class Call
                 return _state.OnPlaybackFinishedAsync(this, finished, cancellationToken);
             case ChannelDtmfReceived dtmf:
                 return _state.OnDtmfAsync(this, dtmf, cancellationToken);
+            case ChannelEnteredBridge entered:
+                return BridgeGuard.OnEnteredAsync(this, entered, cancellationToken);
             case ChannelTransfer transfer:
                 return _state.OnTransferAsync(this, transfer, cancellationToken);
             case CallSignal signal:

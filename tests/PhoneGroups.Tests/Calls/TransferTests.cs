@@ -157,6 +157,25 @@ public sealed class TransferTests : IAsyncLifetime
         await _sut.InState("A", "Dialing");
     }
 
+    [Fact]
+    public async Task ChannelEnteringTheCallsBridgeWithoutTheController_IsHungUp()
+    {
+        await BridgedAsync("2001", "2002");
+
+        // What Asterisk's core does for an INVITE with Replaces naming the callee's dialog.
+        _sut.Asterisk.Send(new ChannelEnteredBridge
+        {
+            Type = nameof(ChannelEnteredBridge),
+            Application = CallPipelineTests.App,
+            Channel = new Channel { Id = "intruder", Name = "PJSIP/3001-00000009" },
+            Bridge = new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A", "intruder"] },
+        });
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("intruder", 21, Arg.Any<CancellationToken>()));
+        Assert.Contains(_sut.Log.Lines, l => l.Message.Contains("PJSIP/3001-00000009 entered bridge A-bridge without the controller", StringComparison.Ordinal));
+        await _sut.Ari.DidNotReceive().HangupAsync("A", Arg.Any<int?>(), Arg.Any<CancellationToken>());
+    }
+
     private async Task BridgedAsync(string caller, string callee)
     {
         _sut.Asterisk.CallEnters("A", caller, callee);

@@ -40,4 +40,8 @@ internal static partial class TransferLog
 
     [LoggerMessage(EventId = 155, Level = LogLevel.Information, Message = "Call {CallId}: {Party} hung up during the transfer by {Transferer}; {Outcome}")]
     public static partial void PartyLeft(ILogger logger, string callId, string party, string transferer, string outcome);
+
+    [LoggerMessage(EventId = 156, Level = LogLevel.Warning,
+        Message = "Call {CallId}: {Channel} entered bridge {BridgeId} without the controller (an INVITE with Replaces?): a transfer nobody decided; hanging it up")]
+    public static partial void Intruder(ILogger logger, string callId, string channel, string bridgeId);
 }
