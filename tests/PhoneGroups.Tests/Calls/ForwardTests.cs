@@ -109,6 +109,19 @@ public sealed class ForwardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForwardWhoseTargetAsteriskDidNotReport_IsNotFollowed_AndSaysSo()
+    {
+        _sut.Asterisk.CallEnters("A", "3001", "2001");
+        await RingingAsync("A-leg1", "PJSIP/2001");
+
+        _sut.Asterisk.Destroyed("A-leg1", HangupCauses.RedirectedToNewDestination);
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", HangupCauses.RedirectedToNewDestination, Arg.Any<CancellationToken>()));
+        await _sut.Ari.DidNotReceive().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg2"), Arg.Any<CancellationToken>());
+        Assert.Contains(_sut.Log.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("Call A: 2001 forwarded the call (302), but Asterisk reported no target", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Chain_RefusesLoopsAndMoreThanMaxHops()
     {
         var chain = ForwardChain.StartingAt("2001");

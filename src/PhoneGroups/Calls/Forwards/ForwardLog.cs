@@ -28,4 +28,8 @@ internal static partial class ForwardLog
     [LoggerMessage(EventId = 141, Level = LogLevel.Warning,
         Message = "Call {CallId}: forward by {Forwarder} to {Target} refused ({Reason}: {Chain}); ending the call with cause {Cause}")]
     public static partial void Loop(ILogger logger, string callId, string forwarder, string target, string reason, string chain, int cause);
+
+    [LoggerMessage(EventId = 142, Level = LogLevel.Warning,
+        Message = "Call {CallId}: {Forwarder} forwarded the call (302), but Asterisk reported no target (the 302 came before the leg joined Asterisk's dial bridge); the forward is not followed")]
+    public static partial void TargetNotReported(ILogger logger, string callId, string forwarder);
 }

@@ -84,6 +84,13 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
             return EndingState.Instance; // picked up: the picking call hung the leg up and owns the caller
         }
 
+        if (cause == HangupCauses.RedirectedToNewDestination)
+        {
+            // A 302 Asterisk reported no target for (it can beat the dial bridge): nothing to decide, nothing followed.
+            ForwardLog.TargetNotReported(call.Services.Logger, call.Id, Attempt.Extension ?? Describe(call));
+            call.Services.Metrics.Forwarded("lost");
+        }
+
         Attempt.LegGone();
         var callerCause = HangupCauses.ForFailedLeg(Attempt.LastDialStatus, cause);
         CallLog.LegFailed(call.Services.Logger, call.Id, Describe(call), Attempt.LastDialStatus ?? string.Empty, cause);
