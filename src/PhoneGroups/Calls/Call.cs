@@ -156,19 +156,25 @@ internal sealed class Call
     /// Hands the caller's channel to <paramref name="picker"/> if this call still owns it, in one step
     /// under this call's lock (a pickup must not race the caller hanging up).
     /// </summary>
-    public bool TryGiveCallerTo(Call picker)
+    public bool TryGiveCallerTo(Call picker) => TryGiveChannelTo(Id, picker);
+
+    /// <summary>
+    /// Hands <paramref name="channelId"/> to <paramref name="taker"/> (a pickup, an attended transfer) if this
+    /// call still owns it, in one step under this call's lock.
+    /// </summary>
+    public bool TryGiveChannelTo(string channelId, Call taker)
     {
         lock (_gate)
         {
-            if (!_channels.Remove(Id))
+            if (!_channels.Remove(channelId))
             {
                 return false;
             }
 
-            Services.Router.Assign(Id, picker);
+            Services.Router.Assign(channelId, taker);
         }
 
-        picker.Own(Id);
+        taker.Own(channelId);
         return true;
     }
 

@@ -24,14 +24,15 @@ internal static class CallTransfer
             return await RefuseAsync(call, transfererId, "the transferer's call has no single other party", current, cancellationToken).ConfigureAwait(false);
         }
 
-        if (transfer.Kind != TransferRequest.Blind)
-        {
-            return await RefuseAsync(call, transfererId, "attended transfers (REFER with Replaces) are not supported yet", current, cancellationToken).ConfigureAwait(false);
-        }
-
         var policy = services.Policies.Current;
         var transferer = IdentityOf(call, transfer.Transferer);
-        var decided = RedirectionDecision.Decide(policy, transferer, transfer.Target!, OriginOf(call, transfer) == CallOrigin.Trunk, transfer.Transferer.Caller.Number);
+        if (transfer.Kind == TransferRequest.Attended)
+        {
+            return await AttendedTransfer.StartAsync(call, request, transfer, transferer, IsFromOutside(call, transfer.TransfereeId, transfer.TransfereeName), current, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var decided = RedirectionDecision.Decide(policy, transferer, transfer.Target!, IsFromOutside(call, transfer.TransfereeId, transfer.TransfereeName), transfer.Transferer.Caller.Number);
         TransferLog.Decided(services.Logger, call, transfer, decided);
         services.Metrics.Transferred(transfer.Kind, decided.IsAllowed ? "allow" : "deny");
         if (!decided.IsAllowed)
@@ -60,25 +61,24 @@ internal static class CallTransfer
     /// Who the transferer is: the caller as identified when the call entered; a callee by the endpoint of
     /// its channel (the controller created it for an extension). Nothing else counts: unknown otherwise.
     /// </summary>
-    private static CallerIdentity IdentityOf(Call call, Channel transferer) =>
+    public static CallerIdentity IdentityOf(Call call, Channel transferer) =>
         transferer.Id == call.Id
             ? call.Identity ?? new CallerIdentity(null, CallerSource.Unknown, call.Origin ?? CallOrigin.Trunk)
             : CallerIdentity.Identify(call.Services.Policies.Current, null, null, transferer.Name, null, []);
 
     /// <summary>
-    /// Where the transferee came from: the caller as identified when it entered; a callee is from outside
-    /// unless its channel is an extension's phone (a route's leg is a carrier's). Not known counts as outside.
+    /// Whether a party of <paramref name="call"/> is from outside: the caller as identified when it entered; a
+    /// callee unless its channel is an extension's phone (a route's leg is a carrier's). Not known counts as outside.
     /// </summary>
-    private static CallOrigin OriginOf(Call call, TransferRequest transfer)
+    public static bool IsFromOutside(Call call, string channelId, string? channelName)
     {
-        if (transfer.TransfereeId == call.Id)
+        if (channelId == call.Id)
         {
-            return call.Origin ?? CallOrigin.Trunk;
+            return (call.Origin ?? CallOrigin.Trunk) == CallOrigin.Trunk;
         }
 
-        var phone = transfer.TransfereeName is { } name
-            && CallerIdentity.Identify(call.Services.Policies.Current, null, null, name, null, []).Extension is not null;
-        return phone ? CallOrigin.Internal : CallOrigin.Trunk;
+        return channelName is null
+            || CallerIdentity.Identify(call.Services.Policies.Current, null, null, channelName, null, []).Extension is null;
     }
 
     private static string TransfererName(Call call, string transfererId) =>

@@ -44,4 +44,8 @@ internal static partial class TransferLog
     [LoggerMessage(EventId = 156, Level = LogLevel.Warning,
         Message = "Call {CallId}: {Channel} entered bridge {BridgeId} without the controller (an INVITE with Replaces?): a transfer nobody decided; hanging it up")]
     public static partial void Intruder(ILogger logger, string callId, string channel, string bridgeId);
+
+    [LoggerMessage(EventId = 157, Level = LogLevel.Information,
+        Message = "Call {CallId}: attended transfer by {Transferer} joins {Transferee} with {Second} of call {OtherCallId}: allow (both calls were decided, not outside to outside)")]
+    public static partial void Joined(ILogger logger, string callId, string transferer, string transferee, string second, string otherCallId);
 }
