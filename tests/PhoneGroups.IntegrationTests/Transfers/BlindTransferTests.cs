@@ -62,4 +62,19 @@ public sealed class BlindTransferTests(AsteriskFixture asterisk) : ControllerTes
         Assert.DoesNotContain(events.Take(transfererGone).OfType<ChannelLeftBridge>(), e => e.Channel.Name.StartsWith("PJSIP/trunk-a-", StringComparison.Ordinal));
         await Controller.AssertNothingLeftAsync();
     }
+
+    [Fact]
+    public async Task TransfereeHangsUpWhileTheTargetRings_EveryChannelGoes()
+    {
+        await using var transferer = await SippPhone.AnswerAndTransferAsync(Sales2001, "5551234");
+        await using var outside = await SippPhone.CallAsync(TrunkA, "2001", talk: TimeSpan.FromSeconds(3)); // hangs up after 3 s
+
+        var target = await Controller.WaitForRingingAtAsync("5551234", TimeSpan.FromSeconds(15)); // rings, nobody answers
+        await outside.AssertSucceededAsync();
+
+        await Controller.WaitForHangupAsync(target.Channel.Id, TimeSpan.FromSeconds(10));
+        await transferer.AssertSucceededAsync(); // the transferer is hung up too: its phone confirms the BYE
+        Assert.DoesNotContain("SIP/2.0 200 OK", transferer.TransferOutcomes); // never reported as done
+        await Controller.AssertNothingLeftAsync();
+    }
 }
