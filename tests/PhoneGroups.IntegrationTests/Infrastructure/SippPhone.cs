@@ -60,9 +60,12 @@ public sealed class SippPhone : IAsyncDisposable
     public static Task<SippPhone> AnswerAndTransferAsync(string address, string referTo) =>
         StartAsync(address, "answer-and-transfer.xml", ["-key", "refer_to", $"{referTo}@127.0.0.1:5060"]);
 
-    /// <summary>The outcomes the transfer's NOTIFYs reported (their message/sipfrag status lines), in order.</summary>
+    /// <summary>
+    /// The outcomes the transfer's NOTIFYs reported (their message/sipfrag status lines), in order. Only this
+    /// phone's call counts: what came before its INVITE is a retransmission to an earlier test's phone.
+    /// </summary>
     public IReadOnlyList<string> TransferOutcomes =>
-        [.. System.Text.RegularExpressions.Regex.Matches(Messages, @"NOTIFY sip:[\s\S]*?message/sipfrag[\s\S]*?\r?\n\r?\n(SIP/2\.0 [0-9]{3}[^\r\n]*)")
+        [.. System.Text.RegularExpressions.Regex.Matches(Messages[Math.Max(0, Messages.IndexOf("INVITE sip:", StringComparison.Ordinal))..], @"NOTIFY sip:[\s\S]*?message/sipfrag[\s\S]*?\r?\n\r?\n(SIP/2\.0 [0-9]{3}[^\r\n]*)")
             .Select(m => m.Groups[1].Value.Trim())];
 
     /// <summary>
