@@ -17,6 +17,7 @@ public static class AriEventParser
         ["ChannelDtmfReceived"] = AriJsonContext.Default.ChannelDtmfReceived,
         ["ChannelVarset"] = AriJsonContext.Default.ChannelVarset,
         ["Dial"] = AriJsonContext.Default.Dial,
+        ["ChannelTransfer"] = AriJsonContext.Default.ChannelTransfer,
         ["PlaybackStarted"] = AriJsonContext.Default.PlaybackStarted,
         ["PlaybackFinished"] = AriJsonContext.Default.PlaybackFinished,
         ["ChannelEnteredBridge"] = AriJsonContext.Default.ChannelEnteredBridge,

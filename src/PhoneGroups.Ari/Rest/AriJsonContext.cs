@@ -25,6 +25,7 @@ namespace PhoneGroups.Ari.Rest;
 [JsonSerializable(typeof(ChannelDtmfReceived))]
 [JsonSerializable(typeof(ChannelVarset))]
 [JsonSerializable(typeof(Dial))]
+[JsonSerializable(typeof(ChannelTransfer))]
 [JsonSerializable(typeof(PlaybackStarted))]
 [JsonSerializable(typeof(PlaybackFinished))]
 [JsonSerializable(typeof(ChannelEnteredBridge))]

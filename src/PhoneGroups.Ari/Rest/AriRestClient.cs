@@ -116,6 +116,10 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         SendAsync(HttpMethod.Post, $"channels/{AriQuery.Escape(channelId)}/progress", cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> TransferProgressAsync(string channelId, string state, CancellationToken cancellationToken = default) =>
+        TeardownAsync(new AriQuery($"channels/{AriQuery.Escape(channelId)}/transfer_progress").Add("states", state).ToString(), HttpMethod.Post, cancellationToken);
+
+    /// <inheritdoc />
     public Task<bool> HangupAsync(string channelId, int? causeCode = null, CancellationToken cancellationToken = default) =>
         TeardownAsync(new AriQuery($"channels/{AriQuery.Escape(channelId)}").Add("reason_code", causeCode).ToString(), HttpMethod.Delete, cancellationToken);
 

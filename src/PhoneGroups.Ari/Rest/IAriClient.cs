@@ -38,6 +38,13 @@ public interface IAriClient
     /// <summary>POST /channels/{id}/progress: early media without answering.</summary>
     Task ProgressAsync(string channelId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// POST /channels/{id}/transfer_progress (Asterisk 22.3+): tells the transferer's phone how its transfer goes
+    /// (<c>channel_progress</c>, <c>channel_answered</c>, <c>channel_unavailable</c>, <c>channel_declined</c>;
+    /// SIP NOTIFY 100, 200, 503, 603). False when the channel was already gone.
+    /// </summary>
+    Task<bool> TransferProgressAsync(string channelId, string state, CancellationToken cancellationToken = default);
+
     /// <summary>DELETE /channels/{id} with a Q.850 cause. False when the channel was already gone.</summary>
     Task<bool> HangupAsync(string channelId, int? causeCode = null, CancellationToken cancellationToken = default);
 

@@ -56,6 +56,9 @@ internal sealed class Call
     /// <summary>Where the call came from, once identified (null before): a trunk call never gets the phones' fallback.</summary>
     public Policy.Decisions.CallOrigin? Origin { get; set; }
 
+    /// <summary>Who the caller is, once identified (null before, and for calls adopted after a restart): forwards and transfers are decided with it.</summary>
+    public CallerIdentity? Identity { get; set; }
+
     /// <summary>The bridge the call made, destroyed when the call ends.</summary>
     public string? BridgeId { get; set; }
 
@@ -153,19 +156,25 @@ internal sealed class Call
     /// Hands the caller's channel to <paramref name="picker"/> if this call still owns it, in one step
     /// under this call's lock (a pickup must not race the caller hanging up).
     /// </summary>
-    public bool TryGiveCallerTo(Call picker)
+    public bool TryGiveCallerTo(Call picker) => TryGiveChannelTo(Id, picker);
+
+    /// <summary>
+    /// Hands <paramref name="channelId"/> to <paramref name="taker"/> (a pickup, an attended transfer) if this
+    /// call still owns it, in one step under this call's lock.
+    /// </summary>
+    public bool TryGiveChannelTo(string channelId, Call taker)
     {
         lock (_gate)
         {
-            if (!_channels.Remove(Id))
+            if (!_channels.Remove(channelId))
             {
                 return false;
             }
 
-            Services.Router.Assign(Id, picker);
+            Services.Router.Assign(channelId, taker);
         }
 
-        picker.Own(Id);
+        taker.Own(channelId);
         return true;
     }
 
@@ -231,6 +240,10 @@ internal sealed class Call
                 return _state.OnPlaybackFinishedAsync(this, finished, cancellationToken);
             case ChannelDtmfReceived dtmf:
                 return _state.OnDtmfAsync(this, dtmf, cancellationToken);
+            case ChannelEnteredBridge entered:
+                return BridgeGuard.OnEnteredAsync(this, entered, cancellationToken);
+            case ChannelTransfer transfer:
+                return _state.OnTransferAsync(this, transfer, cancellationToken);
             case CallSignal signal:
                 return _state.OnSignalAsync(this, signal, cancellationToken);
             // A soft hangup request carries Asterisk's soft-hangup flags in "cause" (32 when an ARI dial

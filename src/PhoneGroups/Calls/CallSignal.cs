@@ -10,6 +10,9 @@ internal enum CallSignalKind
 
     /// <summary>The caller stopped typing a password: check what was typed (<see cref="CallSignal.Generation"/> names which pause).</summary>
     DigitPause,
+
+    /// <summary>A transferer that was told its transfer completed had time enough to hang up by itself.</summary>
+    TransfererGrace,
 }
 
 /// <summary>An event the controller sends to one call (it is never sent by Asterisk).</summary>

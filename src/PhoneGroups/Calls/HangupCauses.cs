@@ -15,6 +15,12 @@ public static class HangupCauses
     /// <summary>Subscriber absent (the phone is not reachable).</summary>
     public const int Unavailable = 20;
 
+    /// <summary>Redirected to a new destination: the callee answered 302.</summary>
+    public const int RedirectedToNewDestination = 23;
+
+    /// <summary>Exchange routing error: a forward loop, or more forwards than one call follows.</summary>
+    public const int ExchangeRoutingError = 25;
+
     /// <summary>Answered elsewhere (the call was picked up by another phone).</summary>
     public const int AnsweredElsewhere = 26;
 

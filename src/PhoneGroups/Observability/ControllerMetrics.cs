@@ -19,6 +19,8 @@ internal sealed class ControllerMetrics : IDisposable
     private readonly Counter<long> _bridges;
     private readonly Counter<long> _reloads;
     private readonly Counter<long> _challenges;
+    private readonly Counter<long> _forwards;
+    private readonly Counter<long> _transfers;
     private Func<int> _activeCalls = () => 0;
 
     /// <summary>The meter comes from <paramref name="meterFactory"/> when there is one (the host's), so its lifetime is the host's.</summary>
@@ -30,6 +32,8 @@ internal sealed class ControllerMetrics : IDisposable
         _bridges = _meter.CreateCounter<long>("phonegroups.bridges.created", description: "Bridges created for answered and picked-up calls");
         _reloads = _meter.CreateCounter<long>("phonegroups.policy.reloads", description: "Policy file changes, by result (ok, rejected)");
         _challenges = _meter.CreateCounter<long>("phonegroups.challenges", description: "Call-permission password challenges, by result (opened, failed, locked, abandoned)");
+        _forwards = _meter.CreateCounter<long>("phonegroups.forwards", description: "SIP 302 forwards decided as the forwarder, by decision (allow, deny, loop)");
+        _transfers = _meter.CreateCounter<long>("phonegroups.transfers", description: "Transfers decided as the transferer, by kind (blind, attended) and decision (allow, deny, failed)");
         _meter.CreateObservableGauge("phonegroups.calls.active", () => _activeCalls(), description: "Calls the controller is handling");
         _meter.CreateObservableGauge("phonegroups.policy.groups", () => policies.Current.Groups.Count, description: "Groups in the loaded policy");
         _meter.CreateObservableGauge("phonegroups.policy.extensions", () => policies.Current.Extensions.Count, description: "Extensions in the loaded policy");
@@ -58,6 +62,12 @@ internal sealed class ControllerMetrics : IDisposable
 
     /// <summary>A password challenge ended: <paramref name="result"/> is opened, failed, locked or abandoned.</summary>
     public void Challenged(string result) => _challenges.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    /// <summary>A forward was decided: <paramref name="decision"/> is allow, deny or loop.</summary>
+    public void Forwarded(string decision) => _forwards.Add(1, new KeyValuePair<string, object?>("decision", decision));
+
+    /// <summary>A transfer was decided or ended: <paramref name="kind"/> is blind or attended; <paramref name="decision"/> allow, deny or failed.</summary>
+    public void Transferred(string kind, string decision) => _transfers.Add(1, new TagList { { "kind", kind }, { "decision", decision } });
 
     public void PolicyReloaded(bool accepted) => _reloads.Add(1, new KeyValuePair<string, object?>("result", accepted ? "ok" : "rejected"));
 

@@ -33,6 +33,42 @@ public sealed class EventParserTests
     }
 
     [Fact]
+    public void ChannelTransfer_Blind_CarriesTheTransfererTheTransfereeAndTheNumber()
+    {
+        // The shape of main/stasis_channels.c's ari_transfer_to_json for a REFER under ari-only transfer handling.
+        var transfer = Parse<ChannelTransfer>("""
+            {"type":"ChannelTransfer","timestamp":"2026-12-01T12:00:00.000+0000","application":"phonegroups",
+             "refer_to":{"requested_destination":{"destination":"5551234"}},
+             "referred_by":{"source_channel":CHANNEL,"connected_channel":{"id":"call-1-leg1","name":"PJSIP/2001-00000002"},
+                            "bridge":{"id":"call-1-bridge","name":"phonegroups:phonegroups:call-1","channels":["call-1","call-1-leg1"]}}}
+            """.Replace("CHANNEL", Channel, StringComparison.Ordinal));
+
+        Assert.Null(transfer.State);
+        Assert.Equal("5551234", transfer.ReferTo.RequestedDestination.Destination);
+        Assert.Null(transfer.ReferTo.RequestedDestination.ProtocolId);
+        Assert.Equal("call-1", transfer.ReferredBy.SourceChannel.Id);
+        Assert.Equal("call-1-leg1", transfer.ReferredBy.ConnectedChannel?.Id);
+        Assert.Equal("call-1-bridge", transfer.ReferredBy.Bridge?.Id);
+    }
+
+    [Fact]
+    public void ChannelTransfer_Attended_CarriesTheCallToReplace_AndProgressHasAState()
+    {
+        var transfer = Parse<ChannelTransfer>("""
+            {"type":"ChannelTransfer","state":"channel_answered","application":"phonegroups",
+             "refer_to":{"requested_destination":{"destination":"2001","protocol_id":"abc@127.0.0.21",
+                         "additional_protocol_params":[{"parameter_name":"from","parameter_value":"1"}]},
+                         "destination_channel":{"id":"call-2","name":"PJSIP/2001-00000003"},"connected_channel":{"id":"call-2-leg1","name":"PJSIP/trunk-a-00000004"}},
+             "referred_by":{"source_channel":CHANNEL}}
+            """.Replace("CHANNEL", Channel, StringComparison.Ordinal));
+
+        Assert.Equal("channel_answered", transfer.State);
+        Assert.Equal("abc@127.0.0.21", transfer.ReferTo.RequestedDestination.ProtocolId);
+        Assert.Equal("call-2", transfer.ReferTo.DestinationChannel?.Id);
+        Assert.Equal("call-2-leg1", transfer.ReferTo.ConnectedChannel?.Id);
+    }
+
+    [Fact]
     public void ChannelDestroyed_CarriesTheCause()
     {
         var destroyed = Parse<ChannelDestroyed>($$"""{"type":"ChannelDestroyed","cause":19,"cause_txt":"No answer","channel":{{Channel}},"application":"phonegroups"}""");

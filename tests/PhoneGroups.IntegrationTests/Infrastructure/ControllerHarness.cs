@@ -112,10 +112,10 @@ public sealed class ControllerHarness : IAsyncDisposable
     /// A call "as extension <paramref name="from"/>": a Local channel into the phonegroups-test context. Its
     /// ;1 half is the phone (it answers when the call is answered); its ;2 half is what the controller gets.
     /// </summary>
-    public async Task<PlacedCall> PlaceCallAsync(string from, string to)
+    public async Task<PlacedCall> PlaceCallAsync(string from, string to, string context = "phonegroups-test")
     {
         var phone = "it-phone-" + Guid.NewGuid().ToString("N")[..10];
-        await Ari.OriginateAsync(new OriginateRequest($"Local/{to}@phonegroups-test")
+        await Ari.OriginateAsync(new OriginateRequest($"Local/{to}@{context}")
         {
             CallerId = from,
             Context = "phonegroups-sim",

@@ -65,11 +65,16 @@ public sealed class EventRecorder : IDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
             {
-                var seen = string.Join(", ", Snapshot().Select(e => e.Type));
+                var seen = string.Join(", ", Snapshot().Select(Describe));
                 throw new TimeoutException($"no matching {typeof(T).Name} within {limit.TotalSeconds:0} s; events seen: {seen}");
             }
         }
     }
+
+    /// <summary>An event as a failure message shows it: its type, and for a Dial what was dialed and how it went.</summary>
+    private static string Describe(AriEvent e) => e is Dial dial
+        ? $"Dial({dial.Peer.Name} {dial.DialStatus}{(string.IsNullOrEmpty(dial.Forward) ? "" : " forward " + dial.Forward)})"
+        : e.Type;
 
     public void Dispose()
     {

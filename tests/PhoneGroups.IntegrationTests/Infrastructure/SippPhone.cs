@@ -35,6 +35,10 @@ public sealed class SippPhone : IAsyncDisposable
     public static Task<SippPhone> CallAndTypePasswordAsync(string address, string dialed, TimeSpan talk) =>
         StartAsync(address, "pin-call.xml", ["127.0.0.1:5060", "-s", dialed, "-d", ((int)talk.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
 
+    /// <summary>A phone at <paramref name="address"/> calling <paramref name="dialed"/> and, once answered, staying on until Asterisk hangs it up.</summary>
+    public static Task<SippPhone> CallUntilHungUpAsync(string address, string dialed) =>
+        StartAsync(address, "call-until-hung-up.xml", ["127.0.0.1:5060", "-s", dialed]);
+
     /// <summary>A phone at <paramref name="address"/> that rings for the first call it gets and never answers (until CANCEL).</summary>
     public static Task<SippPhone> RingAsync(string address) => StartAsync(address, "ring-call.xml", []);
 
@@ -45,6 +49,61 @@ public sealed class SippPhone : IAsyncDisposable
     /// <summary>A phone at <paramref name="address"/> calling <paramref name="dialed"/> and, once answered, REFERring the call to <paramref name="referTo"/>.</summary>
     public static Task<SippPhone> CallAndTransferAsync(string address, string dialed, string referTo) =>
         StartAsync(address, "transfer-call.xml", ["127.0.0.1:5060", "-s", dialed, "-key", "refer_to", referTo]);
+
+    /// <summary>A phone at <paramref name="address"/> forwarded to <paramref name="forwardTo"/>: it answers the first call it gets with 302.</summary>
+    public static Task<SippPhone> ForwardAsync(string address, string forwardTo) => StartAsync(address, "forward-call.xml", ["-key", "forward_to", forwardTo]);
+
+    /// <summary>
+    /// A phone at <paramref name="address"/> that answers the first call it gets, then blind-transfers the caller to
+    /// <paramref name="referTo"/> (REFER), confirms every NOTIFY of the transfer's progress, and hangs up after the last.
+    /// </summary>
+    public static Task<SippPhone> AnswerAndTransferAsync(string address, string referTo) =>
+        StartAsync(address, "answer-and-transfer.xml", ["-key", "refer_to", $"{referTo}@127.0.0.1:5060"]);
+
+    /// <summary>
+    /// The outcomes the transfer's NOTIFYs reported (their message/sipfrag status lines), in order. Only this
+    /// phone's call counts: what came before its INVITE is a retransmission to an earlier test's phone.
+    /// </summary>
+    public IReadOnlyList<string> TransferOutcomes =>
+        [.. System.Text.RegularExpressions.Regex.Matches(Messages[Math.Max(0, Messages.IndexOf("INVITE sip:", StringComparison.Ordinal))..], @"NOTIFY sip:[\s\S]*?message/sipfrag[\s\S]*?\r?\n\r?\n(SIP/2\.0 [0-9]{3}[^\r\n]*)")
+            .Select(m => m.Groups[1].Value.Trim())];
+
+    /// <summary>
+    /// A second line of the phone at <paramref name="address"/> (its own SIP port, the same address, so the same
+    /// endpoint): it calls <paramref name="dialed"/> and stays on until Asterisk hangs it up.
+    /// </summary>
+    public static Task<SippPhone> CallFromSecondLineAsync(string address, string dialed) =>
+        StartAsync(address, "call-until-hung-up.xml", ["127.0.0.1:5060", "-s", dialed], port: 5070);
+
+    /// <summary>
+    /// A phone at <paramref name="address"/> that answers the first call it gets, then transfers the caller to the
+    /// other party of <paramref name="replaces"/> (the dialog of another call of this phone, as Call-ID, Asterisk's
+    /// tag and the phone's tag): REFER with Replaces, an attended transfer.
+    /// </summary>
+    public static Task<SippPhone> AnswerAndTransferAttendedAsync(string address, (string CallId, string AsteriskTag, string PhoneTag) replaces) =>
+        StartAsync(address, "answer-and-transfer.xml",
+            ["-key", "refer_to", $"2001@127.0.0.1:5060?Replaces={Uri.EscapeDataString($"{replaces.CallId};to-tag={replaces.AsteriskTag};from-tag={replaces.PhoneTag}")}"]);
+
+    /// <summary>The dialog of the call this phone placed, once answered: its Call-ID, Asterisk's tag (To) and the phone's (From).</summary>
+    public (string CallId, string AsteriskTag, string PhoneTag)? PlacedDialog
+    {
+        get
+        {
+            var messages = Messages;
+            var okAlt = System.Text.RegularExpressions.Regex.Match(messages, @"SIP/2\.0 200 OK[\s\S]*?\n\r?\n");
+            if (!okAlt.Success)
+            {
+                return null;
+            }
+
+            var block = okAlt.Value;
+            string? Header(string name, string pattern) => System.Text.RegularExpressions.Regex.Match(block, $@"(?m)^{name}:.*?{pattern}") is { Success: true } m ? m.Groups[1].Value : null;
+            var to = Header("To", @";tag=([^;\s>]+)");
+            var from = Header("From", @";tag=([^;\s>]+)");
+            var callId = Header("Call-ID", @" *([^\s]+)");
+            return to is null || from is null || callId is null ? null : (callId, to, from);
+        }
+    }
 
     /// <summary>A phone or carrier at <paramref name="address"/> that answers the first call it gets.</summary>
     public static Task<SippPhone> AnswerAsync(string address) => StartAsync(address, "answer-call.xml", []);
@@ -69,7 +128,7 @@ public sealed class SippPhone : IAsyncDisposable
         }
     }
 
-    private static async Task<SippPhone> StartAsync(string address, string scenario, string[] arguments)
+    private static async Task<SippPhone> StartAsync(string address, string scenario, string[] arguments, int port = 5060)
     {
         var directory = Directory.CreateTempSubdirectory("phonegroups-sipp-").FullName;
         var start = new ProcessStartInfo("sipp")
@@ -86,7 +145,7 @@ public sealed class SippPhone : IAsyncDisposable
         string[] common =
         [
             "-sf", System.IO.Path.Combine(AppContext.BaseDirectory, "Sip", scenario),
-            "-i", address, "-p", "5060", "-mi", address, "-m", "1", "-nostdin", "-trace_msg",
+            "-i", address, "-p", port.ToString(CultureInfo.InvariantCulture), "-mi", address, "-m", "1", "-nostdin", "-trace_msg",
             "-message_file", System.IO.Path.Combine(directory, "messages.log"),
             "-trace_err", "-error_file", System.IO.Path.Combine(directory, "errors.log"),
             "-timeout", "40s", "-timeout_error",
@@ -111,7 +170,7 @@ public sealed class SippPhone : IAsyncDisposable
         var complaints = process.StandardError.ReadToEndAsync();
         try
         {
-            await WaitUntilListeningAsync(address, process);
+            await WaitUntilListeningAsync(address, port, process);
         }
         catch (InvalidOperationException e) when (process.HasExited)
         {
@@ -122,10 +181,10 @@ public sealed class SippPhone : IAsyncDisposable
     }
 
     /// <summary>Waits until the UDP socket at address:5060 is open (in /proc/net/udp), so calls find it.</summary>
-    private static async Task WaitUntilListeningAsync(string address, Process process)
+    private static async Task WaitUntilListeningAsync(string address, int port, Process process)
     {
         var octets = address.Split('.').Select(o => byte.Parse(o, CultureInfo.InvariantCulture)).Reverse();
-        var local = string.Concat(octets.Select(o => o.ToString("X2", CultureInfo.InvariantCulture))) + ":13C4"; // 5060
+        var local = string.Concat(octets.Select(o => o.ToString("X2", CultureInfo.InvariantCulture))) + ":" + port.ToString("X4", CultureInfo.InvariantCulture);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {

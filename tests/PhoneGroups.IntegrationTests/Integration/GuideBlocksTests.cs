@@ -13,7 +13,9 @@ public sealed class GuideBlocksTests
         var blocks = GuideBlocks.Read();
 
         Assert.Contains("identify_by = ip", blocks["pjsip.conf"], StringComparison.Ordinal);
-        Assert.Contains("allow_transfer = no", blocks["pjsip.conf"], StringComparison.Ordinal);
+        Assert.Contains("set_var = PJSIP_TRANSFER_HANDLING()=ari-only", blocks["pjsip.conf"], StringComparison.Ordinal);
+        Assert.Contains("allow_transfer = no", blocks["pjsip.conf"], StringComparison.Ordinal); // trunks
+        Assert.Contains("redirect_method = user", blocks["pjsip.conf"], StringComparison.Ordinal);
         Assert.Contains("pickupexten =", blocks["features.conf"], StringComparison.Ordinal);
         Assert.Contains("PHONEGROUPS_ORIGIN", blocks["ari.conf"], StringComparison.Ordinal);
         Assert.Contains("bindaddr = 127.0.0.1", blocks["http.conf"], StringComparison.Ordinal);

@@ -14,15 +14,27 @@ internal sealed class DialAttempt
     private readonly string? _extension; // an internal call rings this extension (pickup finds it)
     private readonly string? _accountCode; // a call permission's, once its password was entered
     private readonly bool _emergency; // must not be lost: no ring timeout, every route tried whatever the failure
+    private readonly DialPurpose _purpose;
 
-    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension, string? accountCode, bool emergency = false)
+    private DialAttempt(Call call, Queue<DialTarget> targets, string? extension, string? accountCode, bool emergency, ForwardChain? forwards, DialPurpose? purpose)
     {
         _emergency = emergency;
         _call = call;
         _targets = targets;
         _extension = extension;
         _accountCode = accountCode;
+        Forwards = forwards;
+        _purpose = purpose ?? new CallerDialPurpose(call);
     }
+
+    /// <summary>The extension an internal call rings (the forwarder if it answers 302), null for a route.</summary>
+    public string? Extension => _extension;
+
+    /// <summary>The account code a call-permission password put on the call's legs, if any.</summary>
+    public string? AccountCode => _accountCode;
+
+    /// <summary>The forwards that led to this attempt (null for the number the caller dialed).</summary>
+    public ForwardChain? Forwards { get; }
 
     /// <summary>The target being called.</summary>
     public DialTarget? Target { get; private set; }
@@ -40,12 +52,17 @@ internal sealed class DialAttempt
     public bool CallerRinging { get; set; }
 
     /// <summary>What to call for an allowed decision.</summary>
-    /// <remarks><paramref name="accountCode"/> goes on every leg's CDR (<c>CHANNEL(accountcode)</c>).</remarks>
-    public static DialAttempt For(Call call, Decision decision, string? accountCode = null)
+    /// <remarks>
+    /// <paramref name="accountCode"/> goes on every leg's CDR (<c>CHANNEL(accountcode)</c>). A forwarded call
+    /// dials <paramref name="number"/> (the forward target) instead of the number the caller dialed; a
+    /// transfer has its own <paramref name="purpose"/>.
+    /// </remarks>
+    public static DialAttempt For(Call call, Decision decision, string? accountCode = null, string? number = null, ForwardChain? forwards = null, DialPurpose? purpose = null)
     {
+        number ??= call.Dialed;
         if (decision.Action == DecisionAction.Bridge)
         {
-            return new DialAttempt(call, new Queue<DialTarget>([new DialTarget(null, decision.Endpoint!, null, call.Dialed, null)]), decision.Callee!.Number, accountCode);
+            return new DialAttempt(call, new Queue<DialTarget>([new DialTarget(null, decision.Endpoint!, null, number, null)]), decision.Callee!.Number, accountCode, false, forwards, purpose);
         }
 
         var targets = new Queue<DialTarget>();
@@ -55,10 +72,10 @@ internal sealed class DialAttempt
             targets.Enqueue(TargetOf(grant));
         }
 
-        return new DialAttempt(call, targets, null, accountCode, decision.IsEmergency);
+        return new DialAttempt(call, targets, null, accountCode, decision.IsEmergency, forwards, purpose);
 
         DialTarget TargetOf(Policy.Model.RouteGrant grant) =>
-            new(grant.Route.Name, grant.Route.FormatDial(call.Dialed), grant.Route.Context, grant.Route.FormatNumber(call.Dialed), grant.CallerId);
+            new(grant.Route.Name, grant.Route.FormatDial(number), grant.Route.Context, grant.Route.FormatNumber(number), grant.CallerId);
     }
 
     /// <summary>Calls the first target.</summary>
@@ -66,7 +83,8 @@ internal sealed class DialAttempt
 
     /// <summary>
     /// Calls the next target. With none left, or when <paramref name="causeIfNone"/> is the called
-    /// party's own answer (busy, no answer), the caller is hung up with it, so the phone shows why.
+    /// party's own answer (busy, no answer), the purpose ends with it: the caller is hung up with it, so the
+    /// phone shows why (a transfer fails instead).
     /// </summary>
     public async Task<CallState> NextAsync(int causeIfNone, CancellationToken cancellationToken)
     {
@@ -74,8 +92,7 @@ internal sealed class DialAttempt
         var mayFailOver = Target is null || _emergency || HangupCauses.IsRouteFailure(causeIfNone);
         if (!mayFailOver || !_targets.TryDequeue(out var target))
         {
-            await _call.HangUpAsync(_call.Id, causeIfNone, cancellationToken).ConfigureAwait(false);
-            return EndingState.Instance;
+            return await _purpose.ExhaustedAsync(causeIfNone, cancellationToken).ConfigureAwait(false);
         }
 
         Target = target;
@@ -83,7 +100,10 @@ internal sealed class DialAttempt
         CallerRinging = false;
         if (target.Dial is null)
         {
-            return await DialplanHandoff.ToRouteContextAsync(_call, target, cancellationToken).ConfigureAwait(false);
+            // Only the caller's own call can be handed to the dialplan; a transfer goes on to the next route.
+            return _purpose.IsCallersOwn
+                ? await DialplanHandoff.ToRouteContextAsync(_call, target, cancellationToken).ConfigureAwait(false)
+                : await NextAsync(HangupCauses.Unavailable, cancellationToken).ConfigureAwait(false);
         }
 
         var legId = LegIds.For(_call.Id, _call.NextLegNumber());
@@ -95,7 +115,7 @@ internal sealed class DialAttempt
             await _call.Services.Ari.CreateChannelAsync(new CreateChannelRequest(target.Dial, _call.Services.App)
             {
                 ChannelId = legId,
-                Originator = _call.Id,
+                Originator = _purpose.Party,
                 Variables = LegVariables(target.CallerId, _accountCode),
             }, cancellationToken).ConfigureAwait(false);
             _call.Created(legId);
@@ -107,13 +127,13 @@ internal sealed class DialAttempt
             return await NextAsync(HangupCauses.Unavailable, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_extension is not null)
+        if (_extension is not null && _purpose.IsCallersOwn)
         {
             Ringing = new RingingLeg(_call, _extension, legId, _call.StartedAt);
             _call.Services.Ringing.Add(Ringing);
         }
 
-        return new DialingState(this);
+        return _purpose.Ringing(this);
     }
 
     /// <summary>The leg is in the application: now it may be dialed (Asterisk refuses a dial before).</summary>
@@ -122,7 +142,7 @@ internal sealed class DialAttempt
     /// the group's caller ID is dialed without it, so the connected line set at creation stays.
     /// </remarks>
     public Task DialLegAsync(CancellationToken cancellationToken) =>
-        _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _call.Id : null, _emergency ? EmergencyRingSeconds : _call.Services.Options.RingTimeoutSeconds, cancellationToken);
+        _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _purpose.Party : null, _emergency ? EmergencyRingSeconds : _call.Services.Options.RingTimeoutSeconds, cancellationToken);
 
     // Emergency legs are not cut by the ordinary ring timeout: they ring until the far end answers or
     // refuses, bounded only so a leg to a dead network cannot ring for ever.

@@ -24,6 +24,9 @@ internal static class CallEvents
                 }
 
                 break;
+            case ChannelTransfer e:
+                yield return e.ReferredBy.SourceChannel.Id;
+                break;
             case PlaybackStarted e when TargetChannel(e.Playback.TargetUri) is { } target:
                 yield return target;
                 break;
@@ -32,6 +35,11 @@ internal static class CallEvents
                 break;
             case ChannelEnteredBridge e:
                 yield return e.Channel.Id;
+                if (BridgeNames.TryParse(e.Bridge.Name, out _, out var bridgeCall))
+                {
+                    yield return bridgeCall; // a channel no call owns entering a call's bridge: that call must know
+                }
+
                 break;
             case ChannelLeftBridge e:
                 yield return e.Channel.Id;

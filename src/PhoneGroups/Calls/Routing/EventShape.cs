@@ -20,6 +20,8 @@ internal static class EventShape
         PlaybackFinished e when e.Playback is null || e.Playback.Id is null || e.Playback.TargetUri is null => "no playback",
         ChannelEnteredBridge e when e.Channel is null || e.Bridge is null || string.IsNullOrEmpty(e.Channel.Id) => "no channel or bridge",
         ChannelLeftBridge e when e.Channel is null || e.Bridge is null || string.IsNullOrEmpty(e.Channel.Id) => "no channel or bridge",
+        ChannelTransfer e when e.ReferredBy?.SourceChannel is null || string.IsNullOrEmpty(e.ReferredBy.SourceChannel.Id) => "no transferer channel",
+        ChannelTransfer e when e.ReferTo?.RequestedDestination is null => "no destination",
         ChannelVarset e when e.Channel is { Id: null } => "no channel id",
         _ => null,
     };

@@ -15,6 +15,10 @@ namespace PhoneGroups.Calls;
 ///     ├──context route or denial context──▶ handed to the dialplan ──▶ Ended
 ///     └──caller hangs up──▶ Ending
 ///  Dialing ──another phone picks the call up──▶ Ending (the caller now belongs to the picking call)
+///  Dialing ──the callee answers 302──▶ (decided as the forwarder) Dialing the target, or Denying, or Ending (loop)
+///  Bridged ──a party transfers (REFER)──▶ (decided as the transferer) Transferring, or Bridged (refused)
+///  Transferring ──target answers──▶ Transferred ──transferer leaves──▶ Bridged
+///  Transferring ──target unreachable──▶ Bridged (as before the transfer)
 ///  Any state ──error──▶ Ending (every channel hung up with cause 41, logged with the call's id)
 ///  Adopted after a restart: bridged calls ──▶ Bridged; anything else is decided again or ended.
 /// </code>
@@ -44,6 +48,16 @@ internal abstract class CallState
 
     /// <summary>A digit pressed on one of the call's channels.</summary>
     public virtual Task<CallState> OnDtmfAsync(Call call, ChannelDtmfReceived dtmf, CancellationToken cancellationToken) => Stay();
+
+    /// <summary>
+    /// A party asked for a transfer (SIP REFER handed to ARI), or Asterisk echoes progress the controller
+    /// reported (<see cref="ChannelTransfer.State"/> set). Only a bridged call can be transferred; elsewhere
+    /// the request is refused, so the phone learns at once that nothing happens.
+    /// </summary>
+    public virtual Task<CallState> OnTransferAsync(Call call, ChannelTransfer transfer, CancellationToken cancellationToken) =>
+        transfer.State is null
+            ? CallTransfer.RefuseAsync(call, transfer.ReferredBy.SourceChannel.Id, $"the call is {Name}, not bridged", this, cancellationToken)
+            : Stay();
 
     /// <summary>One of the call's channels is gone (already released by the call).</summary>
     public virtual Task<CallState> OnChannelGoneAsync(Call call, string channelId, int cause, CancellationToken cancellationToken) => Stay();

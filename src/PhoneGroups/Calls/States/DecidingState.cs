@@ -27,6 +27,7 @@ internal sealed class DecidingState : CallState
         var identity = CallerIdentity.Identify(policy, evidence[ChannelVariables.Caller], evidence[ChannelVariables.Origin], call.Caller.Name, call.Caller.Caller.Number,
             services.Options.TrustCallerIdFrom);
         call.Origin = identity.Origin;
+        call.Identity = identity;
         if (PickupCodes.IsPickup(call.Dialed, out var pickupExtension))
         {
             return await CallPickup.PickUpAsync(call, identity, pickupExtension, cancellationToken).ConfigureAwait(false);

@@ -13,9 +13,9 @@ internal sealed class DenyingState(string playbackId) : CallState
     public override Task<CallState> OnPlaybackFinishedAsync(Call call, PlaybackFinished finished, CancellationToken cancellationToken) =>
         finished.Playback.Id == playbackId ? CallDenial.RejectAsync(call) : Task.FromResult<CallState>(this);
 
-    /// <summary>The caller hung up during the prompt: nothing else to do.</summary>
+    /// <summary>The caller hung up during the prompt: nothing else to do. (A leg given up before the denial, such as a forwarding one, may end now too.)</summary>
     public override Task<CallState> OnChannelGoneAsync(Call call, string channelId, int cause, CancellationToken cancellationToken) =>
-        Task.FromResult<CallState>(EndingState.Instance);
+        Task.FromResult<CallState>(channelId == call.Id ? EndingState.Instance : this);
 
     /// <summary>Stopping: the caller is not left waiting for a prompt nobody will end.</summary>
     public override Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken) => CallDenial.RejectAsync(call);

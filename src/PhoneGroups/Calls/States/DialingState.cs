@@ -32,6 +32,12 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
             return this;
         }
 
+        // A 302 from the callee: Asterisk follows no forward under ARI; the controller decides it as the forwarder.
+        if (!string.IsNullOrEmpty(dial.Forward))
+        {
+            return await CallForward.FollowAsync(call, Attempt, dial.Forward, cancellationToken).ConfigureAwait(false);
+        }
+
         Attempt.Observe(dial.DialStatus);
         switch (dial.DialStatus)
         {
@@ -76,6 +82,13 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
         if (Attempt.Ringing?.IsClaimed == true)
         {
             return EndingState.Instance; // picked up: the picking call hung the leg up and owns the caller
+        }
+
+        if (cause == HangupCauses.RedirectedToNewDestination)
+        {
+            // A 302 Asterisk reported no target for (it can beat the dial bridge): nothing to decide, nothing followed.
+            ForwardLog.TargetNotReported(call.Services.Logger, call.Id, Attempt.Extension ?? Describe(call));
+            call.Services.Metrics.Forwarded("lost");
         }
 
         Attempt.LegGone();
