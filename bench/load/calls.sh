@@ -32,7 +32,7 @@ fi
 
 # The baseline: the same first line as [phonegroups-test] (the trusted caller), then Dial() of the same callee
 # the load policy names. Added at run time (gone at the next restart): asterisk-conf/ stays the reference.
-bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,1,Set,__PHONEGROUPS_CALLER=${CALLERID(num)} into phonegroups-load-dialplan replace' >/dev/null
+bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,1,Set(__PHONEGROUPS_CALLER=${CALLERID(num)}) into phonegroups-load-dialplan replace' >/dev/null
 bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,2,Dial,Local/answer@phonegroups-sim,30 into phonegroups-load-dialplan replace' >/dev/null
 
 Ari__Password=phonegroups Demo__AllowDemoPassword=true "$work/controller/phonegroups" run \
