@@ -8,6 +8,7 @@
 # Arguments go to the tool (bench/load/PhoneGroups.Load, --help lists them). On a shared machine run it under
 # the Asterisk lock: flock /work/asterisk.lock bash bench/load/calls.sh
 # The controller runs as a Release build with its default logging (one Information line per decision).
+# bench/load/soak.sh runs the same with "soak" as the first argument (the soak's policy and mix of calls).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -35,15 +36,21 @@ fi
 bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,1,Set(__PHONEGROUPS_CALLER=${CALLERID(num)}) into phonegroups-load-dialplan replace' >/dev/null
 bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,2,Dial,Local/answer@phonegroups-sim,30 into phonegroups-load-dialplan replace' >/dev/null
 
+policy="$repo/bench/load/load-policy.yaml"
+[ "${1:-}" = soak ] && policy="$repo/tests/PhoneGroups.IntegrationTests/Policies/soak.yaml" # the CI soak's policy
 Ari__Password=phonegroups Demo__AllowDemoPassword=true "$work/controller/phonegroups" run \
-    --Policy:Path "$repo/bench/load/load-policy.yaml" --Store:Provider file --Store:Path "$work/store.db" \
+    --Policy:Path "$policy" --Store:Provider file --Store:Path "$work/store.db" \
     --Http:Url http://127.0.0.1:8090/ ${CONTROLLER_ARGS:-} >"$work/controller.log" 2>&1 &
 controller_pid=$!
 for _ in $(seq 1 100); do "$work/controller/phonegroups" probe >/dev/null 2>&1 && break; sleep 0.2; done
 "$work/controller/phonegroups" probe >/dev/null || { cat "$work/controller.log" >&2; exit 1; }
 
 status=0
-"$work/load/phonegroups-load" "$@" || status=$?
+if [ "${1:-}" = soak ]; then
+    "$work/load/phonegroups-load" "$@" --controller-pid "$controller_pid" || status=$?
+else
+    "$work/load/phonegroups-load" "$@" || status=$?
+fi
 if ! "$work/controller/phonegroups" probe >/dev/null 2>&1; then
     echo "the controller is not ready after the run" >&2
     status=1

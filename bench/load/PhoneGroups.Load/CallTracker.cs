@@ -28,8 +28,14 @@ public sealed class CallTracker
         _destroyed.TryRemove(channelId, out _);
     }
 
+    private readonly ConcurrentDictionary<string, int> _seen = new();
+
+    /// <summary>How many events of this type arrived (to show the calls reached the states they were meant to).</summary>
+    public int Seen(string type) => _seen.GetValueOrDefault(type);
+
     public void OnEvent(AriEvent e)
     {
+        _seen.AddOrUpdate(e.Type, 1, (_, n) => n + 1);
         switch (e)
         {
             case ChannelEnteredBridge entered when entered.Bridge.Channels.Count >= 2:

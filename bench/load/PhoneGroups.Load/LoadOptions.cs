@@ -33,6 +33,15 @@ public sealed record LoadOptions
     /// <summary>A CSV of every post-dial delay (path, concurrency, ms) for plots; none when empty.</summary>
     public string? SamplesPath { get; init; }
 
+    /// <summary>"calls" (dialplan against controller) or "soak" (bench/load/soak.sh).</summary>
+    public string Mode { get; init; } = "calls";
+
+    /// <summary>The controller's process id, for its RSS and GC pauses in a soak (0: not measured).</summary>
+    public int ControllerPid { get; init; }
+
+    /// <summary>A soak prints one line per this many calls.</summary>
+    public int ReportEvery { get; init; } = 10_000;
+
     public string AriUrl { get; init; } = "http://127.0.0.1:8088";
 
     public string AriUser { get; init; } = "phonegroups";
@@ -42,6 +51,12 @@ public sealed record LoadOptions
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
+        if (args.Count > 0 && args[0] == "soak")
+        {
+            options = options with { Mode = "soak", Calls = 100_000, Concurrency = [16] };
+            args = args.Skip(1).ToArray();
+        }
+
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -57,6 +72,8 @@ public sealed record LoadOptions
                 "--concurrency" => options with { Concurrency = value.Split(',').Select(v => Bounded(name, v, 1, 2000)).ToArray() },
                 "--rounds" => options with { Rounds = Bounded(name, value, 1, 100) },
                 "--hold-ms" => options with { HoldMilliseconds = Bounded(name, value, 0, 600_000) },
+                "--controller-pid" => options with { ControllerPid = Bounded(name, value, 1, int.MaxValue) },
+                "--report-every" => options with { ReportEvery = Bounded(name, value, 1, 1_000_000) },
                 "--from" => options with { From = value },
                 "--to" => options with { To = value },
                 "--paths" => value is "both" or "dialplan" or "controller" ? options with { Paths = value } : throw new ArgumentException($"--paths: '{value}' is not both, dialplan or controller"),

@@ -15,7 +15,7 @@ public sealed class LoadRunner(IAriClient ari, CallTracker tracker, LoadOptions 
     private static readonly TimeSpan BridgeTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan EndTimeout = TimeSpan.FromSeconds(10);
 
-    public async Task<(IReadOnlyList<CallOutcome> Outcomes, TimeSpan Elapsed)> RunAsync(string context, int calls, int concurrency)
+    public async Task<(IReadOnlyList<CallOutcome> Outcomes, TimeSpan Elapsed)> RunAsync(string context, int calls, int concurrency, bool hold = true)
     {
         var outcomes = new ConcurrentBag<CallOutcome>();
         var next = 0;
@@ -24,13 +24,13 @@ public sealed class LoadRunner(IAriClient ari, CallTracker tracker, LoadOptions 
         {
             while (Interlocked.Increment(ref next) <= calls)
             {
-                outcomes.Add(await PlaceAsync(context));
+                outcomes.Add(await PlaceAsync(context, hold ? options.HoldMilliseconds : 0));
             }
         }));
         return (outcomes.ToArray(), clock.Elapsed);
     }
 
-    private async Task<CallOutcome> PlaceAsync(string context)
+    private async Task<CallOutcome> PlaceAsync(string context, int holdMilliseconds)
     {
         var phone = "load-" + Guid.NewGuid().ToString("N")[..12];
         var call = phone + "-call";
@@ -65,9 +65,9 @@ public sealed class LoadRunner(IAriClient ari, CallTracker tracker, LoadOptions 
                 return CallOutcome.Failed("ended before it was bridged");
             }
 
-            if (options.HoldMilliseconds > 0)
+            if (holdMilliseconds > 0)
             {
-                await Task.Delay(options.HoldMilliseconds);
+                await Task.Delay(holdMilliseconds);
             }
 
             await ari.HangupAsync(phone);

@@ -19,7 +19,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: phonegroups-load [--calls 300] [--concurrency 1,8] [--rounds 3] [--hold-ms 0] [--paths both|dialplan|controller] [--samples FILE.csv]");
+    Console.Error.WriteLine("usage: phonegroups-load [soak] [--calls 300] [--concurrency 1,8] [--rounds 3] [--hold-ms 0] [--paths both|dialplan|controller] [--samples FILE.csv] [--controller-pid PID] [--report-every 10000]");
     return 2;
 }
 
@@ -39,6 +39,11 @@ using var subscription = events.Events.Subscribe(tracker.OnEvent);
 events.Start();
 await events.States.FirstAsync(s => s.IsConnected).Timeout(TimeSpan.FromSeconds(10));
 
+if (options.Mode == "soak")
+{
+    return await new SoakRun(ari, tracker, options).RunAsync() ? 0 : 1;
+}
+
 var runner = new LoadRunner(ari, tracker, options);
 var json = new JsonSerializerOptions { WriteIndented = false };
 using var samples = options.SamplesPath is null ? null : new StreamWriter(options.SamplesPath);
@@ -54,10 +59,10 @@ foreach (var concurrency in options.Concurrency)
     };
     var outcomes = paths.ToDictionary(p => p.Item1, _ => new List<CallOutcome>());
     var elapsed = paths.ToDictionary(p => p.Item1, _ => TimeSpan.Zero);
-    // A few warm-up calls per path first (JIT, Asterisk's caches), not counted.
+    // A few warm-up calls per path first (JIT, Asterisk's caches), not counted and not held.
     foreach (var (path, context) in paths)
     {
-        await runner.RunAsync(context, Math.Min(20, options.Calls), concurrency);
+        await runner.RunAsync(context, Math.Min(20, options.Calls), Math.Min(8, concurrency), hold: false);
     }
 
     for (var round = 0; round < options.Rounds; round++)

@@ -1,4 +1,4 @@
-namespace PhoneGroups.IntegrationTests.Soak;
+namespace PhoneGroups.Load;
 
 /// <summary>The state a soak call is in when someone hangs up.</summary>
 public enum SoakCallKind

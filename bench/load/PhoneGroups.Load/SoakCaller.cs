@@ -1,11 +1,10 @@
 using PhoneGroups.Ari.Rest;
-using PhoneGroups.Load;
 
-namespace PhoneGroups.IntegrationTests.Soak;
+namespace PhoneGroups.Load;
 
 /// <summary>
 /// Places one call of a given kind "as an extension" (a Local channel into phonegroups-test, like
-/// <see cref="Infrastructure.ControllerHarness.PlaceCallAsync"/>), hangs it up at a random moment of the
+/// the integration tests' ControllerHarness.PlaceCallAsync), hangs it up at a random moment of the
 /// state its kind names, and waits until Asterisk says the controller's side of it is gone.
 /// </summary>
 public sealed class SoakCaller(IAriClient ari, CallTracker tracker)
