@@ -32,7 +32,10 @@ var ariOptions = new AriOptions
     SubscribeAll = true, // sees the bridges Dial() makes as well as the controller's
     MaxReconnectDelaySeconds = 1,
 };
-using var ari = new AriRestClient(Options.Create(ariOptions), NullLogger<AriRestClient>.Instance);
+// At most 64 HTTP connections: Asterisk refuses sessions beyond http.conf's sessionlimit (100 by default),
+// and a load of 1,000 calls must not be refused by the tool's own burst of originates.
+using var ari = new AriRestClient(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }), Options.Create(ariOptions),
+    NullLogger<AriRestClient>.Instance, ownsHttp: true);
 await using var events = new AriEventConnection(Options.Create(ariOptions), NullLogger<AriEventConnection>.Instance);
 var tracker = new CallTracker();
 using var subscription = events.Events.Subscribe(tracker.OnEvent);
