@@ -17,6 +17,9 @@ public sealed record LoadOptions
     /// <summary>How long a bridged call is held before the caller hangs up.</summary>
     public int HoldMilliseconds { get; init; }
 
+    /// <summary>Calls started per second at most (0: as fast as the workers go).</summary>
+    public int Rate { get; init; }
+
     /// <summary>The dialplan context of the baseline (installed by calls.sh) and of the controller path.</summary>
     public string DialplanContext { get; init; } = "phonegroups-load-dialplan";
 
@@ -74,6 +77,7 @@ public sealed record LoadOptions
                 "--hold-ms" => options with { HoldMilliseconds = Bounded(name, value, 0, 600_000) },
                 "--controller-pid" => options with { ControllerPid = Bounded(name, value, 1, int.MaxValue) },
                 "--report-every" => options with { ReportEvery = Bounded(name, value, 1, 1_000_000) },
+                "--rate" => options with { Rate = Bounded(name, value, 1, 10_000) },
                 "--from" => options with { From = value },
                 "--to" => options with { To = value },
                 "--paths" => value is "both" or "dialplan" or "controller" ? options with { Paths = value } : throw new ArgumentException($"--paths: '{value}' is not both, dialplan or controller"),

@@ -15,19 +15,42 @@ public sealed class LoadRunner(IAriClient ari, CallTracker tracker, LoadOptions 
     private static readonly TimeSpan BridgeTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan EndTimeout = TimeSpan.FromSeconds(10);
 
+    private int _bridgedNow;
+    private int _peakBridged;
+
+    /// <summary>The most calls bridged at the same time since the last run started.</summary>
+    public int PeakBridged => Volatile.Read(ref _peakBridged);
+
     public async Task<(IReadOnlyList<CallOutcome> Outcomes, TimeSpan Elapsed)> RunAsync(string context, int calls, int concurrency, bool hold = true)
     {
         var outcomes = new ConcurrentBag<CallOutcome>();
         var next = 0;
+        _peakBridged = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) <= calls)
+            int i;
+            while ((i = Interlocked.Increment(ref next)) <= calls)
             {
+                // With --rate, call i starts no earlier than i / rate seconds into the run (a ramp, not a burst).
+                if (options.Rate > 0 && TimeSpan.FromSeconds((i - 1) / (double)options.Rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait);
+                }
+
                 outcomes.Add(await PlaceAsync(context, hold ? options.HoldMilliseconds : 0));
             }
         }));
         return (outcomes.ToArray(), clock.Elapsed);
+    }
+
+    private void Bridged()
+    {
+        var now = Interlocked.Increment(ref _bridgedNow);
+        int peak;
+        while (now > (peak = Volatile.Read(ref _peakBridged)) && Interlocked.CompareExchange(ref _peakBridged, now, peak) != peak)
+        {
+        }
     }
 
     private async Task<CallOutcome> PlaceAsync(string context, int holdMilliseconds)
@@ -65,9 +88,17 @@ public sealed class LoadRunner(IAriClient ari, CallTracker tracker, LoadOptions 
                 return CallOutcome.Failed("ended before it was bridged");
             }
 
-            if (holdMilliseconds > 0)
+            Bridged();
+            try
             {
-                await Task.Delay(holdMilliseconds);
+                if (holdMilliseconds > 0)
+                {
+                    await Task.Delay(holdMilliseconds);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _bridgedNow);
             }
 
             await ari.HangupAsync(phone);

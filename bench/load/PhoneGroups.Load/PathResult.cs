@@ -21,6 +21,9 @@ public sealed record PathResult
 
     [JsonPropertyName("pddP99Ms")] public required double PddP99Ms { get; init; }
 
+    /// <summary>The most calls that were bridged at the same time.</summary>
+    [JsonPropertyName("peakBridged")] public int PeakBridged { get; init; }
+
     /// <summary>Channels and bridges still in Asterisk 10 s after the last call ended.</summary>
     [JsonPropertyName("leftovers")] public int Leftovers { get; init; }
 

@@ -19,7 +19,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: phonegroups-load [soak] [--calls 300] [--concurrency 1,8] [--rounds 3] [--hold-ms 0] [--paths both|dialplan|controller] [--samples FILE.csv] [--controller-pid PID] [--report-every 10000]");
+    Console.Error.WriteLine("usage: phonegroups-load [soak] [--calls 300] [--concurrency 1,8] [--rounds 3] [--hold-ms 0] [--rate N] [--paths both|dialplan|controller] [--samples FILE.csv] [--controller-pid PID] [--report-every 10000]");
     return 2;
 }
 
@@ -62,6 +62,7 @@ foreach (var concurrency in options.Concurrency)
     };
     var outcomes = paths.ToDictionary(p => p.Item1, _ => new List<CallOutcome>());
     var elapsed = paths.ToDictionary(p => p.Item1, _ => TimeSpan.Zero);
+    var peaks = paths.ToDictionary(p => p.Item1, _ => 0);
     // A few warm-up calls per path first (JIT, Asterisk's caches), not counted and not held.
     foreach (var (path, context) in paths)
     {
@@ -75,6 +76,7 @@ foreach (var concurrency in options.Concurrency)
         {
             var (done, took) = await runner.RunAsync(context, calls, concurrency);
             outcomes[path].AddRange(done);
+            peaks[path] = Math.Max(peaks[path], runner.PeakBridged);
             elapsed[path] += took;
         }
     }
@@ -83,7 +85,7 @@ foreach (var concurrency in options.Concurrency)
     PathResult? baseline = null;
     foreach (var (path, _) in paths)
     {
-        var result = PathResult.From(path, concurrency, outcomes[path], elapsed[path]) with { Leftovers = leftovers };
+        var result = PathResult.From(path, concurrency, outcomes[path], elapsed[path]) with { Leftovers = leftovers, PeakBridged = peaks[path] };
         if (path == "dialplan")
         {
             baseline = result;
