@@ -8,8 +8,9 @@ set -euo pipefail
 case "${1:-test}" in
     # debootstrap builds the Asterisk root; sip-tester (SIPp) plays SIP phones and trunks; ffmpeg decodes
     # the gsm and g722 prompts in the prompt tests; postgresql runs a throw-away server for the store tests;
-    # chromium is the real browser the console tests drive (Playwright, never its own browser download).
-    test) needed="debootstrap sip-tester ffmpeg postgresql chromium" ;;
+    # chromium is the real browser the console tests drive (Playwright, never its own browser download);
+    # iproute2's ss cuts the controller's ARI connections in the soak (an events WebSocket cut under load).
+    test) needed="debootstrap sip-tester ffmpeg postgresql chromium iproute2" ;;
     run) needed="debootstrap" ;;
     *) echo "usage: $0 test|run" >&2; exit 2 ;;
 esac

@@ -24,6 +24,13 @@ public sealed class AriOptions
     /// <value>The default value is 10.</value>
     public int RequestTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The most HTTP connections the REST client opens to Asterisk; more requests at once wait for one.
+    /// Asterisk refuses sessions past http.conf's <c>sessionlimit</c> (100 by default, WebSockets included).
+    /// </summary>
+    /// <value>The default value is 32.</value>
+    public int MaxConnections { get; set; } = 32;
+
     /// <summary>The longest wait between two reconnect attempts, in seconds.</summary>
     /// <value>The default value is 5.</value>
     public double MaxReconnectDelaySeconds { get; set; } = 5;

@@ -40,6 +40,11 @@ public sealed class AriOptionsValidation : IValidateOptions<AriOptions>
             errors.Add($"{section}:RequestTimeoutSeconds must be between 1 and 120, not {options.RequestTimeoutSeconds}");
         }
 
+        if (options.MaxConnections is < 1 or > 1000)
+        {
+            errors.Add($"{section}:MaxConnections must be between 1 and 1000, not {options.MaxConnections}");
+        }
+
         if (options.MaxReconnectDelaySeconds is < 0.1 or > 300)
         {
             errors.Add($"{section}:MaxReconnectDelaySeconds must be between 0.1 and 300, not {options.MaxReconnectDelaySeconds}");

@@ -25,9 +25,16 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
     private readonly ResiliencePipeline _idempotentRetry;
     private readonly ILogger<AriRestClient> _logger;
 
-    /// <summary>Creates a client with its own connection pool.</summary>
+    /// <summary>
+    /// Creates a client with its own connection pool of at most <see cref="AriOptions.MaxConnections"/>: a burst
+    /// of calls queues its requests instead of opening more sessions than Asterisk's sessionlimit allows.
+    /// </summary>
     public AriRestClient(IOptions<AriOptions> options, ILogger<AriRestClient> logger, TimeProvider? time = null)
-        : this(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), options, logger, time, ownsHttp: true)
+        : this(new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = options?.Value.MaxConnections ?? throw new ArgumentNullException(nameof(options)),
+        }), options, logger, time, ownsHttp: true)
     {
     }
 

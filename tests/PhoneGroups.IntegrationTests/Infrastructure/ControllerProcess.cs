@@ -61,6 +61,20 @@ public sealed class ControllerProcess : IAsyncDisposable
         return process;
     }
 
+    /// <summary>The process id (to find its connections).</summary>
+    public int Id => _process.Id;
+
+    /// <summary>SIGTERM, as a supervisor stopping it would: it shuts down in order (Calls:ShutdownTimeoutSeconds).</summary>
+    public async Task TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>SIGKILL: the process ends at once, in the middle of whatever it was doing.</summary>
     public async Task KillAsync()
     {

@@ -1,0 +1,59 @@
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers;
+
+namespace PhoneGroups.Load;
+
+/// <summary>
+/// Every garbage-collection pause of another .NET process (the controller), read over EventPipe: the time
+/// from the runtime suspending its threads (GCSuspendEEBegin) to resuming them (GCRestartEEEnd).
+/// </summary>
+public sealed class GcPauseMonitor : IDisposable
+{
+    private readonly EventPipeSession _session;
+    private readonly EventPipeEventSource _source;
+    private readonly Task _processing;
+    private readonly List<double> _pauses = [];
+    private double? _suspendedAt;
+
+    public GcPauseMonitor(int processId)
+    {
+        var provider = new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC);
+        _session = new DiagnosticsClient(processId).StartEventPipeSession(provider, requestRundown: false);
+        _source = new EventPipeEventSource(_session.EventStream);
+        _source.Clr.GCSuspendEEStart += e => _suspendedAt = e.TimeStampRelativeMSec;
+        _source.Clr.GCRestartEEStop += e =>
+        {
+            if (_suspendedAt is { } suspended)
+            {
+                lock (_pauses)
+                {
+                    _pauses.Add(e.TimeStampRelativeMSec - suspended);
+                }
+
+                _suspendedAt = null;
+            }
+        };
+        _processing = Task.Run(() => _source.Process());
+    }
+
+    /// <summary>The pauses (ms) since the last call.</summary>
+    public double[] TakePauses()
+    {
+        lock (_pauses)
+        {
+            var taken = _pauses.ToArray();
+            _pauses.Clear();
+            return taken;
+        }
+    }
+
+    public void Dispose()
+    {
+        _session.Stop();
+        _processing.Wait(TimeSpan.FromSeconds(5));
+        _source.Dispose();
+        _session.Dispose();
+    }
+}

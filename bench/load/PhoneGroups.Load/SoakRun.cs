@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using PhoneGroups.Ari.Rest;
+
+namespace PhoneGroups.Load;
+
+/// <summary>
+/// The long soak: calls of every kind (<see cref="SoakCallKind"/>) hung up at random moments, Concurrency at a
+/// time, with one JSON line per ReportEvery calls: the rate, calls left up, the controller's RSS and its GC
+/// pauses in that window. The last line compares RSS after warm-up (the first window) with the end.
+/// </summary>
+public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions options)
+{
+    public async Task<bool> RunAsync()
+    {
+        using var gc = options.ControllerPid > 0 ? new GcPauseMonitor(options.ControllerPid) : null;
+        var caller = new SoakCaller(ari, tracker);
+        var kinds = Enum.GetValues<SoakCallKind>();
+        var allPauses = new List<double>();
+        double? warmRss = null;
+        double lastRss = 0;
+        var notEnded = 0;
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        while (done < options.Calls)
+        {
+            var window = Math.Min(options.ReportEvery, options.Calls - done);
+            var next = 0;
+            var left = 0;
+            var started = clock.Elapsed;
+            await Task.WhenAll(Enumerable.Range(0, options.Concurrency[0]).Select(async worker =>
+            {
+                var random = new Random(done + worker);
+                while (Interlocked.Increment(ref next) <= window)
+                {
+                    if (!await caller.PlaceAsync(kinds[random.Next(kinds.Length)], random, TimeSpan.FromSeconds(20)))
+                    {
+                        Interlocked.Increment(ref left);
+                    }
+                }
+            }));
+            done += window;
+            notEnded += left;
+            var pauses = gc?.TakePauses() ?? [];
+            allPauses.AddRange(pauses);
+            lastRss = options.ControllerPid > 0 ? RssMiB(options.ControllerPid) : 0;
+            warmRss ??= lastRss;
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                soak = "window",
+                calls = done,
+                callsPerSecond = Math.Round(window / (clock.Elapsed - started).TotalSeconds, 1),
+                notEnded = left,
+                rssMiB = Math.Round(lastRss, 1),
+                gcPauses = pauses.Length,
+                gcPauseP50Ms = Percentile(pauses, 0.50),
+                gcPauseP99Ms = Percentile(pauses, 0.99),
+                gcPauseMaxMs = pauses.Length > 0 ? Math.Round(pauses.Max(), 3) : 0,
+            }));
+        }
+
+        var leftovers = (await ari.ListChannelsAsync()).Count + (await ari.ListBridgesAsync()).Count;
+        for (var i = 0; i < 50 && leftovers > 0; i++)
+        {
+            await Task.Delay(200);
+            leftovers = (await ari.ListChannelsAsync()).Count + (await ari.ListBridgesAsync()).Count;
+        }
+
+        var rssChange = warmRss > 0 ? Math.Round((lastRss - warmRss.Value) / warmRss.Value * 100, 1) : 0;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            soak = "total",
+            calls = done,
+            concurrency = options.Concurrency[0],
+            seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            notEnded,
+            leftovers,
+            bridged = tracker.Seen("ChannelEnteredBridge"),
+            promptsStarted = tracker.Seen("PlaybackStarted"),
+            rssAfterWarmUpMiB = Math.Round(warmRss ?? 0, 1),
+            rssEndMiB = Math.Round(lastRss, 1),
+            rssChangePercent = rssChange,
+            gcPauses = allPauses.Count,
+            gcPauseP50Ms = Percentile([.. allPauses], 0.50),
+            gcPauseP99Ms = Percentile([.. allPauses], 0.99),
+            gcPauseMaxMs = allPauses.Count > 0 ? Math.Round(allPauses.Max(), 3) : 0,
+        }));
+        return notEnded == 0 && leftovers == 0;
+    }
+
+    // VmRSS of /proc/PID/status, in MiB.
+    private static double RssMiB(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private static double Percentile(double[] values, double p)
+    {
+        if (values.Length == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToArray();
+        return Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)], 3);
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Post-dial delay and call rate: the same calls through a pure-dialplan Dial() and through the controller,
+# side by side on the project's real Asterisk (127.0.0.1 only), in one run. Prints one JSON line per path
+# and concurrency (calls, concurrency, answered, failed, calls/s, p50/p99 post-dial delay, leftovers; the
+# controller's line adds its ratios against the dialplan's). Bounded: CALLS calls per path and concurrency.
+#   bash bench/load/calls.sh                                  # 300 calls at concurrency 1 and 8
+#   bash bench/load/calls.sh --calls 600 --concurrency 1,8,32 --samples /tmp/pdd.csv
+# Arguments go to the tool (bench/load/PhoneGroups.Load, --help lists them). On a shared machine run it under
+# the Asterisk lock: flock /work/asterisk.lock bash bench/load/calls.sh
+# The controller runs as a Release build with its default logging (one Information line per decision).
+# bench/load/soak.sh runs the same with "soak" as the first argument (the soak's policy and mix of calls).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+work="$(mktemp -d)"
+controller_pid=""
+started_here=no
+cleanup() {
+    [ -n "$controller_pid" ] && kill "$controller_pid" 2>/dev/null && wait "$controller_pid" 2>/dev/null || true
+    if [ "$started_here" = yes ]; then bash eng/asterisk.sh stop >/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+bash eng/install-tools.sh test >/dev/null
+dotnet publish src/PhoneGroups -c Release -o "$work/controller" --nologo -v quiet >/dev/null
+dotnet build bench/load/PhoneGroups.Load -c Release -o "$work/load" --nologo -v quiet >/dev/null
+if ! bash eng/asterisk.sh status >/dev/null 2>&1; then
+    bash eng/asterisk.sh start >/dev/null
+    started_here=yes
+fi
+
+# The baseline: the same first line as [phonegroups-test] (the trusted caller), then Dial() of the same callee
+# the load policy names. Added at run time (gone at the next restart): asterisk-conf/ stays the reference.
+bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,1,Set(__PHONEGROUPS_CALLER=${CALLERID(num)}) into phonegroups-load-dialplan replace' >/dev/null
+bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,2,Dial,Local/answer@phonegroups-sim,30 into phonegroups-load-dialplan replace' >/dev/null
+
+policy="$repo/bench/load/load-policy.yaml"
+[ "${1:-}" = soak ] && policy="$repo/tests/PhoneGroups.IntegrationTests/Policies/soak.yaml" # the CI soak's policy
+Ari__Password=phonegroups Demo__AllowDemoPassword=true "$work/controller/phonegroups" run \
+    --Policy:Path "$policy" --Store:Provider file --Store:Path "$work/store.db" \
+    --Http:Url http://127.0.0.1:8090/ ${CONTROLLER_ARGS:-} >"$work/controller.log" 2>&1 &
+controller_pid=$!
+for _ in $(seq 1 100); do "$work/controller/phonegroups" probe >/dev/null 2>&1 && break; sleep 0.2; done
+"$work/controller/phonegroups" probe >/dev/null || { cat "$work/controller.log" >&2; exit 1; }
+
+status=0
+if [ "${1:-}" = soak ]; then
+    "$work/load/phonegroups-load" "$@" --controller-pid "$controller_pid" || status=$?
+else
+    "$work/load/phonegroups-load" "$@" || status=$?
+fi
+if ! "$work/controller/phonegroups" probe >/dev/null 2>&1; then
+    echo "the controller is not ready after the run" >&2
+    status=1
+fi
+errors=$(grep -c -E '\b(fail|crit|error)\b|\[(ERR|CRT)\]' "$work/controller.log" || true)
+echo "controller log: $(wc -l <"$work/controller.log") lines, $errors at error level" >&2
+[ "$errors" -eq 0 ] || grep -m 5 -E '\b(fail|crit|error)\b|\[(ERR|CRT)\]' "$work/controller.log" >&2
+exit "$status"
