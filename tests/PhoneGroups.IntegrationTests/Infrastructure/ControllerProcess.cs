@@ -64,6 +64,9 @@ public sealed class ControllerProcess : IAsyncDisposable
     /// <summary>The process id (to find its connections).</summary>
     public int Id => _process.Id;
 
+    /// <summary>The exit code, once the process has ended.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>SIGTERM, as a supervisor stopping it would: it shuts down in order (Calls:ShutdownTimeoutSeconds).</summary>
     public async Task TerminateAsync()
     {
