@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace PhoneGroups.IntegrationTests.Infrastructure;
 
@@ -61,12 +62,37 @@ public sealed class SippPhone : IAsyncDisposable
         StartAsync(address, "answer-and-transfer.xml", ["-key", "refer_to", $"{referTo}@127.0.0.1:5060"]);
 
     /// <summary>
-    /// The outcomes the transfer's NOTIFYs reported (their message/sipfrag status lines), in order. Only this
-    /// phone's call counts: what came before its INVITE is a retransmission to an earlier test's phone.
+    /// The outcomes the transfer's NOTIFYs reported (their message/sipfrag status lines), in order. Only NOTIFYs
+    /// in the dialog of this phone's call count: Asterisk may still be retransmitting one to an earlier test's
+    /// phone on the same address, and it arrives here.
     /// </summary>
-    public IReadOnlyList<string> TransferOutcomes =>
-        [.. System.Text.RegularExpressions.Regex.Matches(Messages[Math.Max(0, Messages.IndexOf("INVITE sip:", StringComparison.Ordinal))..], @"NOTIFY sip:[\s\S]*?message/sipfrag[\s\S]*?\r?\n\r?\n(SIP/2\.0 [0-9]{3}[^\r\n]*)")
-            .Select(m => m.Groups[1].Value.Trim())];
+    public IReadOnlyList<string> TransferOutcomes
+    {
+        get
+        {
+            var messages = TracedMessages().ToList();
+            var invite = messages.FirstOrDefault(m => m.StartsWith("INVITE sip:", StringComparison.Ordinal));
+            var dialog = invite is null ? null : CallIdOf(invite);
+            return [.. messages
+                .Where(m => m.StartsWith("NOTIFY sip:", StringComparison.Ordinal) && dialog is not null && CallIdOf(m) == dialog)
+                .Select(m => Regex.Match(m, @"message/sipfrag[\s\S]*?\r?\n\r?\n(SIP/2\.0 [0-9]{3}[^\r\n]*)"))
+                .Where(match => match.Success)
+                .Select(match => match.Groups[1].Value.Trim())];
+        }
+    }
+
+    /// <summary>The traced messages one by one (SIPp separates them with a line of dashes and a time), trimmed to the SIP text.</summary>
+    private IEnumerable<string> TracedMessages() =>
+        Regex.Split(Messages, @"^-{20,}[^\n]*\n", RegexOptions.Multiline)
+            .Select(block => Regex.Match(block, @"^(?:INVITE|NOTIFY|BYE|ACK|REFER|CANCEL|SIP/2\.0) [\s\S]*", RegexOptions.Multiline))
+            .Where(match => match.Success)
+            .Select(match => match.Value);
+
+    private static string? CallIdOf(string message)
+    {
+        var match = Regex.Match(message, @"^(?:Call-ID|i)\s*:\s*(\S+)", RegexOptions.Multiline | RegexOptions.IgnoreCase);
+        return match.Success ? match.Groups[1].Value : null;
+    }
 
     /// <summary>
     /// A second line of the phone at <paramref name="address"/> (its own SIP port, the same address, so the same
@@ -90,14 +116,14 @@ public sealed class SippPhone : IAsyncDisposable
         get
         {
             var messages = Messages;
-            var okAlt = System.Text.RegularExpressions.Regex.Match(messages, @"SIP/2\.0 200 OK[\s\S]*?\n\r?\n");
+            var okAlt = Regex.Match(messages, @"SIP/2\.0 200 OK[\s\S]*?\n\r?\n");
             if (!okAlt.Success)
             {
                 return null;
             }
 
             var block = okAlt.Value;
-            string? Header(string name, string pattern) => System.Text.RegularExpressions.Regex.Match(block, $@"(?m)^{name}:.*?{pattern}") is { Success: true } m ? m.Groups[1].Value : null;
+            string? Header(string name, string pattern) => Regex.Match(block, $@"(?m)^{name}:.*?{pattern}") is { Success: true } m ? m.Groups[1].Value : null;
             var to = Header("To", @";tag=([^;\s>]+)");
             var from = Header("From", @";tag=([^;\s>]+)");
             var callId = Header("Call-ID", @" *([^\s]+)");
