@@ -158,6 +158,18 @@ internal sealed class DialAttempt
     }
 
     /// <summary>
+    /// The ringing leg failed (busy, congestion, unavailable, no answer): logged as <paramref name="target"/>,
+    /// hung up, and the next target is tried; with none left the caller gets the leg's cause.
+    /// </summary>
+    public async Task<CallState> FailLegAsync(string dialStatus, string target, CancellationToken cancellationToken)
+    {
+        var cause = HangupCauses.ForFailedLeg(dialStatus, 0);
+        CallLog.LegFailed(_call.Services.Logger, _call.Id, target, dialStatus, cause);
+        await AbandonLegAsync(HangupCauses.Normal).ConfigureAwait(false);
+        return await NextAsync(cause, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Gives up on the current leg: it is hung up (its destruction still comes to the call, which owns it
     /// until then) and the attempt no longer follows it.
     /// </summary>

@@ -48,10 +48,7 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
             case "ANSWER":
                 return await AnsweredAsync(call, cancellationToken).ConfigureAwait(false);
             case "BUSY" or "CONGESTION" or "CHANUNAVAIL" or "NOANSWER":
-                var cause = HangupCauses.ForFailedLeg(dial.DialStatus, 0);
-                CallLog.LegFailed(call.Services.Logger, call.Id, Describe(call), dial.DialStatus, cause);
-                await Attempt.AbandonLegAsync(HangupCauses.Normal).ConfigureAwait(false);
-                return await Attempt.NextAsync(cause, cancellationToken).ConfigureAwait(false);
+                return await Attempt.FailLegAsync(dial.DialStatus, Describe(call), cancellationToken).ConfigureAwait(false);
             default:
                 return this;
         }

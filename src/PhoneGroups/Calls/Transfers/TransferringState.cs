@@ -46,10 +46,7 @@ internal sealed class TransferringState(TransferDialPurpose purpose, DialAttempt
                 return await CompleteAsync(call, cancellationToken).ConfigureAwait(false);
             // A target that forwards (302) is not followed: the transfer was decided for this number only.
             case "BUSY" or "CONGESTION" or "CHANUNAVAIL" or "NOANSWER" or "CANCEL":
-                var cause = HangupCauses.ForFailedLeg(dial.DialStatus, 0);
-                CallLog.LegFailed(call.Services.Logger, call.Id, attempt.Target?.Route ?? Transfer.Target ?? string.Empty, dial.DialStatus, cause);
-                await attempt.AbandonLegAsync(HangupCauses.Normal).ConfigureAwait(false);
-                return await attempt.NextAsync(cause, cancellationToken).ConfigureAwait(false);
+                return await attempt.FailLegAsync(dial.DialStatus, attempt.Target?.Route ?? Transfer.Target ?? string.Empty, cancellationToken).ConfigureAwait(false);
             default:
                 return this;
         }
