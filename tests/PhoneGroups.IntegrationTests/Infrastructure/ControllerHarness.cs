@@ -108,6 +108,24 @@ public sealed class ControllerHarness : IAsyncDisposable
     /// <summary>The controller's health and metrics endpoint.</summary>
     public Uri Health { get; private init; } = null!;
 
+    /// <summary>The value of the counter sample <paramref name="name"/> whose labels include all of <paramref name="labels"/> (0 when absent).</summary>
+    public async Task<double> ReadCounterAsync(string name, params (string Label, string Value)[] labels)
+    {
+        using var http = new HttpClient { BaseAddress = Health };
+        var text = await http.GetStringAsync("metrics");
+        var total = 0d;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith(name + "{", StringComparison.Ordinal)
+                && labels.All(l => line.Contains($"{l.Label}=\"{l.Value}\"", StringComparison.Ordinal)))
+            {
+                total += double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>
     /// A call "as extension <paramref name="from"/>": a Local channel into the phonegroups-test context. Its
     /// ;1 half is the phone (it answers when the call is answered); its ;2 half is what the controller gets.

@@ -6,7 +6,7 @@ namespace PhoneGroups.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real SIP phone or carrier: one SIPp process on its own 127.0.0.x address, running one of the
-/// scenarios in Sip/ for exactly one call. Asterisk identifies the phones by that address
+/// scenarios in Sip/ for one call (two for a phone with call waiting). Asterisk identifies the phones by that address
 /// (asterisk-conf/pjsip.conf). Every SIP message is traced to a file the test reads afterwards.
 /// </summary>
 public sealed class SippPhone : IAsyncDisposable
@@ -36,9 +36,12 @@ public sealed class SippPhone : IAsyncDisposable
     public static Task<SippPhone> CallAndTypePasswordAsync(string address, string dialed, TimeSpan talk) =>
         StartAsync(address, "pin-call.xml", ["127.0.0.1:5060", "-s", dialed, "-d", ((int)talk.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
 
-    /// <summary>A phone at <paramref name="address"/> calling <paramref name="dialed"/> and, once answered, staying on until Asterisk hangs it up.</summary>
-    public static Task<SippPhone> CallUntilHungUpAsync(string address, string dialed) =>
-        StartAsync(address, "call-until-hung-up.xml", ["127.0.0.1:5060", "-s", dialed]);
+    /// <summary>
+    /// A phone or carrier at <paramref name="address"/> (SIP port <paramref name="port"/>) calling <paramref name="dialed"/>
+    /// and, once answered, staying on until Asterisk hangs it up; <paramref name="callerNumber"/> is the From user a carrier sends.
+    /// </summary>
+    public static Task<SippPhone> CallUntilHungUpAsync(string address, string dialed, string? callerNumber = null, int port = 5060) =>
+        StartAsync(address, "call-until-hung-up.xml", ["127.0.0.1:5060", "-s", dialed, "-key", "from_user", callerNumber is null ? "" : $"{callerNumber}@"], port);
 
     /// <summary>A phone at <paramref name="address"/> that rings for the first call it gets and never answers (until CANCEL).</summary>
     public static Task<SippPhone> RingAsync(string address) => StartAsync(address, "ring-call.xml", []);
@@ -98,17 +101,31 @@ public sealed class SippPhone : IAsyncDisposable
     /// A second line of the phone at <paramref name="address"/> (its own SIP port, the same address, so the same
     /// endpoint): it calls <paramref name="dialed"/> and stays on until Asterisk hangs it up.
     /// </summary>
-    public static Task<SippPhone> CallFromSecondLineAsync(string address, string dialed) =>
-        StartAsync(address, "call-until-hung-up.xml", ["127.0.0.1:5060", "-s", dialed], port: 5070);
+    public static Task<SippPhone> CallFromSecondLineAsync(string address, string dialed) => CallUntilHungUpAsync(address, dialed, port: 5070);
+
+    /// <summary>
+    /// A phone at <paramref name="address"/> that answers one call, REFERs the caller to <paramref name="referTo"/> and
+    /// hangs up as soon as Asterisk accepts the transfer (NOTIFY 100), before its outcome.
+    /// </summary>
+    public static Task<SippPhone> AnswerTransferAndLeaveAsync(string address, string referTo) =>
+        StartAsync(address, "answer-transfer-and-leave.xml", ["-key", "refer_to", $"{referTo}@127.0.0.1:5060"]);
+
+    /// <summary>
+    /// A phone at <paramref name="address"/> (extension <paramref name="extension"/>) with call waiting: it answers two calls,
+    /// then joins them by an attended transfer (REFER in the first call with Replaces naming the second), and hangs up the
+    /// first after the outcome; the second stays on until Asterisk hangs it up.
+    /// </summary>
+    public static Task<SippPhone> AnswerTwoAndJoinAsync(string address, string extension) =>
+        StartAsync(address, "answer-two-and-join.xml", ["-key", "refer_to", $"{extension}@127.0.0.1:5060"], calls: 2);
 
     /// <summary>
     /// A phone at <paramref name="address"/> that answers the first call it gets, then transfers the caller to the
     /// other party of <paramref name="replaces"/> (the dialog of another call of this phone, as Call-ID, Asterisk's
     /// tag and the phone's tag): REFER with Replaces, an attended transfer.
     /// </summary>
-    public static Task<SippPhone> AnswerAndTransferAttendedAsync(string address, (string CallId, string AsteriskTag, string PhoneTag) replaces) =>
+    public static Task<SippPhone> AnswerAndTransferAttendedAsync(string address, string extension, (string CallId, string AsteriskTag, string PhoneTag) replaces) =>
         StartAsync(address, "answer-and-transfer.xml",
-            ["-key", "refer_to", $"2001@127.0.0.1:5060?Replaces={Uri.EscapeDataString($"{replaces.CallId};to-tag={replaces.AsteriskTag};from-tag={replaces.PhoneTag}")}"]);
+            ["-key", "refer_to", $"{extension}@127.0.0.1:5060?Replaces={Uri.EscapeDataString($"{replaces.CallId};to-tag={replaces.AsteriskTag};from-tag={replaces.PhoneTag}")}"]);
 
     /// <summary>The dialog of the call this phone placed, once answered: its Call-ID, Asterisk's tag (To) and the phone's (From).</summary>
     public (string CallId, string AsteriskTag, string PhoneTag)? PlacedDialog
@@ -154,7 +171,7 @@ public sealed class SippPhone : IAsyncDisposable
         }
     }
 
-    private static async Task<SippPhone> StartAsync(string address, string scenario, string[] arguments, int port = 5060)
+    private static async Task<SippPhone> StartAsync(string address, string scenario, string[] arguments, int port = 5060, int calls = 1)
     {
         var directory = Directory.CreateTempSubdirectory("phonegroups-sipp-").FullName;
         var start = new ProcessStartInfo("sipp")
@@ -171,7 +188,7 @@ public sealed class SippPhone : IAsyncDisposable
         string[] common =
         [
             "-sf", System.IO.Path.Combine(AppContext.BaseDirectory, "Sip", scenario),
-            "-i", address, "-p", port.ToString(CultureInfo.InvariantCulture), "-mi", address, "-m", "1", "-nostdin", "-trace_msg",
+            "-i", address, "-p", port.ToString(CultureInfo.InvariantCulture), "-mi", address, "-m", calls.ToString(CultureInfo.InvariantCulture), "-nostdin", "-trace_msg",
             "-message_file", System.IO.Path.Combine(directory, "messages.log"),
             "-trace_err", "-error_file", System.IO.Path.Combine(directory, "errors.log"),
             "-timeout", "40s", "-timeout_error",

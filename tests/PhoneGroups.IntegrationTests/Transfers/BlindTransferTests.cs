@@ -64,6 +64,49 @@ public sealed class BlindTransferTests(AsteriskFixture asterisk) : ControllerTes
     }
 
     [Fact]
+    public async Task TransferToANumberThatNeedsAPassword_IsDeclined_AndTheCallStaysAsItWas()
+    {
+        // 2001 may call 5559001 only with the Premium password: nobody can type it for a transfer.
+        await using var transferer = await SippPhone.AnswerAndTransferAsync(Sales2001, "5559001");
+        await using var outside = await SippPhone.CallUntilHungUpAsync(TrunkA, "2001");
+
+        await transferer.AssertSucceededAsync();
+        Assert.Equal(["SIP/2.0 603 Decline"], transferer.TransferOutcomes.Where(o => !o.StartsWith("SIP/2.0 100", StringComparison.Ordinal)));
+        await outside.AssertSucceededAsync();
+        Assert.DoesNotContain(Controller.Events.Snapshot().OfType<StasisStart>(), e => e.Args.Contains("5559001"));
+        Assert.Equal(1, await Controller.ReadCounterAsync("phonegroups_transfers_total", ("kind", "blind"), ("decision", "deny")));
+        var events = Controller.Events.Snapshot();
+        var transfererGone = events.Select((e, i) => (e, i)).First(x => x.e is ChannelHangupRequest h && h.Channel.Name.StartsWith("PJSIP/2001-", StringComparison.Ordinal)).i;
+        Assert.DoesNotContain(events.Take(transfererGone).OfType<ChannelLeftBridge>(), e => e.Channel.Name.StartsWith("PJSIP/trunk-a-", StringComparison.Ordinal));
+        await Controller.AssertNothingLeftAsync();
+    }
+
+    [Fact]
+    public async Task TransfererHangsUpRightAfterTheRefer_TheTransferGoesOn_AndTheCallerEndsUpWithTheTarget()
+    {
+        await using var transferer = await SippPhone.AnswerTransferAndLeaveAsync(Sales2001, "5551234");
+        await using var outside = await SippPhone.CallUntilHungUpAsync(TrunkA, "2001");
+
+        var target = await Controller.WaitForRingingAtAsync("5551234", TimeSpan.FromSeconds(15));
+        await transferer.AssertSucceededAsync(); // gone before the target answers
+        await Controller.Ari.AnswerAsync(target.Channel.Id);
+        var joined = await Controller.Events.WaitForAsync<ChannelEnteredBridge>(
+            e => e.Channel.Name.StartsWith("Local/5551234@phonegroups-sim-", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var members = new List<string>();
+        foreach (var id in (await Controller.Ari.GetBridgeAsync(joined.Bridge.Id)).Channels)
+        {
+            members.Add((await Controller.Ari.GetChannelAsync(id)).Name);
+        }
+
+        Assert.Equal(2, members.Count);
+        Assert.Contains(members, name => name.StartsWith("PJSIP/trunk-a-", StringComparison.Ordinal));
+
+        await Controller.Ari.HangupAsync(target.Channel.Id);
+        await outside.AssertSucceededAsync();
+        await Controller.AssertNothingLeftAsync();
+    }
+
+    [Fact]
     public async Task TransfereeHangsUpWhileTheTargetRings_EveryChannelGoes()
     {
         await using var transferer = await SippPhone.AnswerAndTransferAsync(Sales2001, "5551234");
