@@ -90,6 +90,9 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "Recovery could not list what Asterisk holds: {Error}; it runs again after the next reconnect")]
     public static partial void RecoveryFailed(ILogger logger, string error);
 
+    [LoggerMessage(EventId = 129, Level = LogLevel.Warning, Message = "Recovery: {Action} failed: {Error}; going on with the rest")]
+    public static partial void RecoveryStepFailed(ILogger logger, string action, string error);
+
     [LoggerMessage(EventId = 122, Level = LogLevel.Warning, Message = "Call {CallId}: stopping while it was {State}; {Outcome}")]
     public static partial void EndedByShutdown(ILogger logger, string callId, string state, string outcome);
 

@@ -88,6 +88,37 @@ public sealed class RecoveryTests : IAsyncLifetime
         await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
     }
 
+    [Fact]
+    public async Task BridgeThatCannotBeDestroyed_IsLogged_AndRecoveryGoesOnWithTheNextBridge_AndThePipelineLives()
+    {
+        Holds([InApp("A"), InApp("B")], [
+            new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A"] },
+            new Bridge { Id = "B-bridge", Name = "phonegroups:phonegroups:B", Channels = ["B"] },
+        ]);
+        _sut.Ari.DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<bool>(new AriException("DELETE", "bridges/A-bridge", new TimeoutException("no answer within 10 s"))));
+        await _sut.StartAsync();
+
+        await Eventually.Async(() => _sut.Ari.Received().DestroyBridgeAsync("B-bridge", Arg.Any<CancellationToken>()));
+        await Eventually.True(() => _sut.Log.Lines.Any(l => l.Message.Contains("A-bridge", StringComparison.Ordinal) && l.Message.Contains("no answer within 10 s", StringComparison.Ordinal)));
+        Assert.True(_sut.Pipeline.IsRunning);
+    }
+
+    [Fact]
+    public async Task AdoptedPartyThatCannotBeChecked_StaysAdopted_AndThePipelineLives()
+    {
+        Holds([InApp("A"), InApp("A-leg1")], [new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A", "A-leg1"] }]);
+        _sut.Ari.GetChannelAsync("A", Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<Channel>(new AriException("GET", "channels/A", new HttpRequestException("connection reset"))));
+        await _sut.StartAsync();
+        await _sut.InState("A", "Bridged");
+        await Eventually.Async(() => _sut.Ari.Received().GetChannelAsync("A-leg1", Arg.Any<CancellationToken>()));
+
+        _sut.Asterisk.Destroyed("A"); // still in charge: the other side goes
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+        Assert.True(_sut.Pipeline.IsRunning);
+    }
+
     private void Holds(Channel[] channels, Bridge[] bridges)
     {
         _sut.Ari.ListChannelsAsync(default).ReturnsForAnyArgs(channels);

@@ -136,7 +136,16 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
                 await HangUpQuietlyAsync(member, HangupCauses.Normal).ConfigureAwait(false);
             }
 
-            await services.Ari.DestroyBridgeAsync(bridge.Id, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await services.Ari.DestroyBridgeAsync(bridge.Id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AriException e)
+            {
+                // One bridge Asterisk would not destroy now must not stop the recovery of every other call.
+                CallLog.RecoveryStepFailed(services.Logger, $"destroying bridge {bridge.Id}", e.Message);
+            }
+
             ended++;
         }
 
@@ -155,6 +164,12 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
             catch (AriNotFoundException)
             {
                 services.Redispatch(LostChannel(channel));
+            }
+            catch (AriException e)
+            {
+                // Not known whether it is still there: the call stays adopted, and its events (or the next
+                // reconnect's recovery) end it.
+                CallLog.RecoveryStepFailed(services.Logger, $"checking channel {channel}", e.Message);
             }
         }
     }
