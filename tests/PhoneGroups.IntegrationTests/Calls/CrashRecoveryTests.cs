@@ -74,7 +74,17 @@ public sealed class CrashRecoveryTests(AsteriskFixture asterisk) : IAsyncLifetim
         await _harness.Events.WaitForAsync<PlaybackStarted>(e => e.Playback.TargetUri == $"channel:{call.Call}");
 
         await _crashing.KillAsync();
+        var beforeRestart = _harness.Events.Snapshot().Count;
         await _harness.StartControllerAsync();
+
+        // Decided again by the new process: the caller hears the prompt anew (its playback has the same id; Asterisk
+        // queues it behind what the dead process was playing, so it starts once that ends).
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!_harness.Events.Snapshot().Skip(beforeRestart).OfType<PlaybackStarted>().Any(e => e.Playback.TargetUri == $"channel:{call.Call}"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the new process did not play the denial prompt again");
+            await Task.Delay(50);
+        }
 
         var hangup = await _harness.WaitForHangupAsync(call.Phone, TimeSpan.FromSeconds(20));
         Assert.Equal(21, hangup.Cause);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PhoneGroups.Ari.Events;
 using PhoneGroups.IntegrationTests.Infrastructure;
 
@@ -79,6 +80,24 @@ public sealed class InternalCallTests(AsteriskFixture asterisk) : ControllerTest
         await Controller.Ari.HangupAsync(callee.Channel.Id, 17);
 
         Assert.Equal(17, (await Controller.WaitForHangupAsync(call.Phone)).Cause);
+        await Controller.AssertNothingLeftAsync();
+    }
+
+    [Fact]
+    public async Task CalleeSignallingBusy_CallerGetsCause17_AtOnce_NotWhenTheCalleeHangsUp()
+    {
+        // Busy(10): the callee says busy at once but keeps its channel 10 s, as Dial() would not wait.
+        var call = await Controller.PlaceCallAsync("2001", "2097");
+
+        var hangup = await Controller.WaitForHangupAsync(call.Phone, TimeSpan.FromSeconds(20));
+        Assert.Equal(17, hangup.Cause);
+        var busy = Controller.Events.Snapshot().OfType<Dial>().First(d => d.DialStatus == "BUSY");
+        // Asterisk's own clock: "2026-12-01T14:40:00.123+0000".
+        static DateTimeOffset At(string timestamp) =>
+            DateTimeOffset.ParseExact(System.Text.RegularExpressions.Regex.Replace(timestamp, @"([+-]\d\d)(\d\d)$", "$1:$2"), "yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        var waited = At(hangup.Timestamp!) - At(busy.Timestamp!);
+        // Well before the ring timeout (4 s here) or the callee's own hang-up (10 s): nothing waited for either.
+        Assert.True(waited < TimeSpan.FromSeconds(2), $"the caller was hung up {waited.TotalSeconds:0.0} s after BUSY: it waited for a timeout or the callee's own hang-up");
         await Controller.AssertNothingLeftAsync();
     }
 

@@ -57,6 +57,26 @@ public sealed class OutboundCallTests(AsteriskFixture asterisk) : ControllerTest
     }
 
     [Fact]
+    public async Task EmergencyCall_FirstEmergencyRouteBusy_FailsOverToTheNext_AndRingsPastTheRingTimeout()
+    {
+        var call = await Controller.PlaceCallAsync("1001", "112"); // EmergencyBusy first, then Emergency
+
+        var emergency = await Controller.WaitForRingingAtAsync("112", TimeSpan.FromSeconds(15));
+        Assert.Contains(Controller.Events.Snapshot().OfType<Dial>(), d => d.DialStatus == "BUSY" && d.Peer.Name.StartsWith("Local/busy@", StringComparison.Ordinal));
+
+        // Ordinary calls ring out after RingTimeoutSeconds (4 s here); an emergency call rings on.
+        await Controller.Ari.RingAsync(emergency.Channel.Id);
+        await Task.Delay(TimeSpan.FromSeconds(7));
+        Assert.Equal(emergency.Channel.Id, (await Controller.Ari.GetChannelAsync(emergency.Channel.Id)).Id);
+        Assert.DoesNotContain(Controller.Events.Snapshot().OfType<ChannelDestroyed>(), e => e.Channel.Id == call.Phone);
+
+        await Controller.Ari.AnswerAsync(emergency.Channel.Id);
+        await Controller.WaitForBridgedAsync(call.Call);
+        await Controller.Ari.HangupAsync(call.Phone);
+        await Controller.AssertNothingLeftAsync();
+    }
+
+    [Fact]
     public async Task CongestedFirstRoute_FallsOverToTheNextGrantedRoute_WithItsCallerId()
     {
         var call = await Controller.PlaceCallAsync("2001", "6555123"); // Primary is congested

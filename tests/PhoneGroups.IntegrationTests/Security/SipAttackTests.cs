@@ -76,6 +76,24 @@ public sealed class SipAttackTests(AsteriskFixture asterisk)
     }
 
     [Fact]
+    public async Task GroupPickup_StarEight_FromAPhoneOfAnotherGroup_DoesNotTakeTheCall()
+    {
+        await using var ringing = await SippPhone.RingAsync(Finance1001);
+        var call = await Controller.PlaceCallAsync("1000", "1001");
+        await WaitForSipChannelAsync("PJSIP/1001-");
+
+        await using var picker = await SippPhone.CallAsync(Sales2001, "*8", talk: TimeSpan.FromSeconds(1)); // Sales, not Finance
+
+        await picker.AssertSucceededAsync();
+        Assert.DoesNotContain(Controller.Events.Snapshot().OfType<ChannelEnteredBridge>(), e => e.Bridge.Channels.Contains(call.Call));
+        Assert.DoesNotContain(Controller.Events.Snapshot().OfType<ChannelDestroyed>(), e => e.Channel.Id == call.Call); // still ringing at 1001
+
+        await Controller.Ari.HangupAsync(call.Phone);
+        await ringing.AssertSucceededAsync();
+        await Controller.AssertNothingLeftAsync();
+    }
+
+    [Fact]
     public async Task DirectedPickup_FromASipPhone_AcrossGroups_WorksWhereThePolicyAllowsIt()
     {
         await using var ringing = await SippPhone.RingAsync(Sales2002);
@@ -115,7 +133,13 @@ public sealed class SipAttackTests(AsteriskFixture asterisk)
     public async Task HostilePolicyFile_OnHotReload_LeavesTheControllerDeciding()
     {
         await Controller.WritePolicyAsync("version: 1\nextensions: " + new string('[', 400_000) + "\n");
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the watcher polls every 200 ms here
+        // The watcher read it and refused it (not merely: nothing happened yet).
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await Controller.ReadCounterAsync("phonegroups_policy_reloads_total", ("result", "rejected")) < 1)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the hostile policy file was never read and refused");
+            await Task.Delay(100);
+        }
 
         await using var caller = await SippPhone.CallAsync(Finance1001, "2001", talk: TimeSpan.FromSeconds(1));
         await caller.AssertSucceededAsync();
