@@ -43,6 +43,8 @@ public sealed class SipAttackTests(AsteriskFixture asterisk)
         Assert.DoesNotContain("SIP/2.0 200 OK", caller.Messages, StringComparison.Ordinal);
         Assert.Contains("cause=21", caller.Messages, StringComparison.Ordinal);
         Assert.DoesNotContain(ChannelNames(), name => name.StartsWith("PJSIP/trunk-", StringComparison.Ordinal));
+        // Denied for the number itself, before any rule: not for want of a route.
+        Assert.Equal(1, await Controller.ReadCounterAsync("phonegroups_calls_decided_total", ("decision", "deny"), ("reason", "invalid-number")));
         await Controller.AssertNothingLeftAsync();
     }
 
