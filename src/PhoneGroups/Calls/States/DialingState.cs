@@ -55,8 +55,9 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
     }
 
     /// <summary>
-    /// The leg is up. Normally the Dial event says so first; the state change is enough on its own, so a
-    /// callee that answers before a Dial ANSWER is seen (or without one) is still bridged.
+    /// The leg is up. The state change is enough on its own: for a callee that answers at once, Asterisk 22
+    /// sends its Dial events in any order (ANSWER before the dial's begin event in about 1 in 10 calls) and now
+    /// and then no ANSWER at all (4 in 4,000 at 8 concurrent): waiting for it left those calls unbridged.
     /// </summary>
     public override async Task<CallState> OnChannelStateChangedAsync(Call call, ChannelStateChange change, CancellationToken cancellationToken) =>
         change.Channel.Id == Attempt.LegId && change.Channel.State == "Up"
