@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
+using PhoneGroups.Ari.Events;
+using PhoneGroups.Ari.Models;
+using PhoneGroups.Ari.Rest;
 using PhoneGroups.Configuration;
 
 namespace PhoneGroups.Tests.Calls;
@@ -33,5 +37,45 @@ public sealed class ShutdownTests
         await sut.Controller.StopAsync(CancellationToken.None);
 
         await sut.Ari.Received().HangupAsync("A", 21, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task StopRightAfterATransfer_HangsUpTheTransferer_AndLeavesTheTwoPartiesBridged()
+    {
+        const string policy = """
+            version: 1
+            groups:
+              - name: Sales
+                members: ["2001", "2002"]
+                routes: [Out]
+            routes:
+              - { name: Out, patterns: ["_5XXXXXX"], dial: "PJSIP/{number}@trunk-a" }
+            """;
+        // The controller's clock stands still: the transferer's 5 s grace does not run out by itself here.
+        await using var sut = new ControllerUnderTest(policy, time: new FakeTimeProvider(), options: new CallOptions { ShutdownTimeoutSeconds = 0 });
+        await sut.StartAsync();
+        sut.Asterisk.CallEnters("A", "2001", "2002");
+        await Eventually.Async(() => sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
+        sut.Asterisk.LegEnters("A-leg1");
+        sut.DialStatus("A-leg1", "A", "ANSWER");
+        await sut.InState("A", "Bridged");
+        sut.Asterisk.Send(new ChannelTransfer // the callee transfers the caller to 5551234
+        {
+            Type = nameof(ChannelTransfer),
+            Application = CallPipelineTests.App,
+            ReferTo = new ReferTo { RequestedDestination = new RequestedDestination { Destination = "5551234" } },
+            ReferredBy = new ReferredBy { SourceChannel = new Channel { Id = "A-leg1", Name = "PJSIP/2002-00000001" }, ConnectedChannel = new Channel { Id = "A" } },
+        });
+        await sut.InState("A", "Transferring");
+        sut.Asterisk.LegEnters("A-leg2");
+        sut.DialStatus("A-leg2", "A", "ANSWER");
+        await sut.InState("A", "Transferred"); // the transferer's phone has not hung up yet
+
+        await sut.Controller.StopAsync(CancellationToken.None);
+
+        // Its grace timer dies with the process: else a phone that waits stays up, in no bridge, hearing nothing.
+        await Eventually.Async(() => sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+        await sut.Ari.DidNotReceive().HangupAsync("A", Arg.Any<int?>(), Arg.Any<CancellationToken>());
+        await sut.Ari.DidNotReceive().HangupAsync("A-leg2", Arg.Any<int?>(), Arg.Any<CancellationToken>());
     }
 }

@@ -42,6 +42,9 @@ internal abstract class CallState
     /// <summary>Whether the call is still being set up (shutdown waits for these).</summary>
     public virtual bool IsSettingUp => false;
 
+    /// <summary>Whether stopping sends the call a <see cref="CallSignalKind.Shutdown"/>: calls being set up, and any whose timers must not die with the process.</summary>
+    public virtual bool IsSignalledAtShutdown => IsSettingUp;
+
     /// <summary>The caller's channel entered the application.</summary>
     public virtual Task<CallState> OnCallerEnteredAsync(Call call, StasisStart start, CancellationToken cancellationToken) => Stay();
 
