@@ -25,9 +25,9 @@ namespace PhoneGroups.Calls;
 ///  Transferring ──target unreachable──▶ Bridged (as before the transfer), or Ending when the transferer already hung up
 ///  Transferring ──transferer hangs up──▶ Transferring (the transfer goes on)    ──transferee hangs up──▶ Ending
 ///  Transferred ──transferer hangs up (or is hung up after 5 s)──▶ Bridged    ──transferee or target hangs up──▶ Ending
-///  Stopping (a Shutdown signal to calls still being set up): Deciding ──▶ the dialplan's fallback; Dialing ──▶ leg hung up,
+///  Stopping (a Shutdown signal to calls being set up, and to Transferred ones): Deciding ──▶ the dialplan's fallback; Dialing ──▶ leg hung up,
 ///    the fallback; Denying and Challenging ──▶ rejected with the denial cause; Transferring ──▶ Bridged (the transfer is given
-///    up). Bridged and Transferred calls are not signalled: they stay up in Asterisk.
+///    up); Transferred ──▶ the transferer is hung up. Bridged calls are not signalled: they stay up in Asterisk.
 ///  Any state ──error──▶ Ending (every channel hung up with cause 41, logged with the call's id)
 ///  Adopted after a restart (CallRecovery): a bridge of the controller with two parties ──▶ Bridged (with one: hung up);
 ///    a leg nobody controls is hung up; a caller nobody controls and in none of those bridges (it was Deciding, Dialing,
