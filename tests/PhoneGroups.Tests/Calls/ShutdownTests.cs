@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using PhoneGroups.Ari.Events;
 using PhoneGroups.Ari.Models;
@@ -52,7 +51,7 @@ public sealed class ShutdownTests
               - { name: Out, patterns: ["_5XXXXXX"], dial: "PJSIP/{number}@trunk-a" }
             """;
         // The controller's clock stands still: the transferer's 5 s grace does not run out by itself here.
-        await using var sut = new ControllerUnderTest(policy, time: new FakeTimeProvider(), options: new CallOptions { ShutdownTimeoutSeconds = 0 });
+        await using var sut = new ControllerUnderTest(policy, options: new CallOptions { ShutdownTimeoutSeconds = 0 });
         await sut.StartAsync();
         sut.Asterisk.CallEnters("A", "2001", "2002");
         await Eventually.Async(() => sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
