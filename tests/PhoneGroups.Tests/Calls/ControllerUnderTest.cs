@@ -70,6 +70,23 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
 
     public Task StartAsync() => Controller.StartAsync(CancellationToken.None);
 
+    /// <summary>
+    /// Stops the controller as the host does. Its waits (for calls being set up, then for their signals) run on
+    /// its clock, so a standing clock is moved until the stop is over: a call left being set up then makes the
+    /// stop end at its deadline (and the test fail on what it checks) instead of waiting for ever.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var stopping = Controller.StopAsync(CancellationToken.None);
+        while (!stopping.IsCompleted && Time is FakeTimeProvider clock)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.Yield();
+        }
+
+        await stopping;
+    }
+
     /// <summary>Asterisk reports a dial status for a leg.</summary>
     public void DialStatus(string legId, string callerId, string status) => Asterisk.Send(new Dial
     {
