@@ -106,16 +106,19 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         var deadline = _time.GetUtcNow().AddSeconds(_options.ShutdownTimeoutSeconds);
         await WaitWhileSettingUpAsync(deadline, cancellationToken).ConfigureAwait(false);
 
-        var settingUp = _router.Calls.Where(c => c.State.IsSettingUp).ToList();
-        foreach (var call in settingUp)
+        var signalled = _router.Calls.Where(c => c.State.IsSignalledAtShutdown).ToList();
+        var settingUp = signalled.Count(c => c.State.IsSettingUp);
+        foreach (var call in signalled)
         {
-            CallLog.EndedByShutdown(_logger, call.Id, call.State.Name, "handing it to the dialplan's fallback or ending it with its cause");
+            CallLog.EndedByShutdown(_logger, call.Id, call.State.Name, call.State.IsSettingUp
+                ? "handing it to the dialplan's fallback or ending it with its cause"
+                : "hanging up the transferer, who already left the bridge");
             _redispatch.OnNext(new CallSignal(call.Id, CallSignalKind.Shutdown) { Type = nameof(CallSignal), Application = _app });
         }
 
         // The signals are handled in each call's order; give them a moment before the connection goes.
         await WaitWhileSettingUpAsync(_time.GetUtcNow().Add(ShutdownSignalGrace), cancellationToken).ConfigureAwait(false);
-        LogStopping(_logger, _router.Calls.Count(c => c.State is BridgedState), settingUp.Count);
+        LogStopping(_logger, _router.Calls.Count(c => c.State is BridgedState or TransferredState), settingUp);
         await _connection.StopAsync().ConfigureAwait(false);
     }
 

@@ -1,24 +1,7 @@
 using PhoneGroups.Policy.Compilation;
 using PhoneGroups.Policy.Decisions;
-using PhoneGroups.Policy.Model;
 
 namespace PhoneGroups.Calls;
-
-/// <summary>How the caller of a call was identified, in the order of trust.</summary>
-public enum CallerSource
-{
-    /// <summary>Not identified: the policy's unknownCallers setting applies.</summary>
-    Unknown,
-
-    /// <summary>The dialplan set PHONEGROUPS_CALLER (trusted configuration).</summary>
-    DialplanVariable,
-
-    /// <summary>The PJSIP endpoint the call came from.</summary>
-    Endpoint,
-
-    /// <summary>The caller ID number, trusted because the call came from an endpoint listed in Calls:TrustCallerIdFrom.</summary>
-    CallerIdNumber,
-}
 
 /// <summary>The extension a call comes from, where from, and how that was established.</summary>
 /// <param name="Extension">The extension number, or null when the caller is unknown.</param>
@@ -73,22 +56,4 @@ public readonly record struct CallerIdentity(string? Extension, CallerSource Sou
         var dash = channelName.LastIndexOf('-');
         return dash > "PJSIP/".Length ? channelName[..dash] : null;
     }
-}
-
-/// <summary>Endpoint → extension for one policy snapshot, built once per snapshot on first use.</summary>
-internal static class EndpointDirectory
-{
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledPolicy, Dictionary<string, ExtensionInfo>> Cache = new();
-
-    public static IReadOnlyDictionary<string, ExtensionInfo> For(CompiledPolicy policy) =>
-        Cache.GetValue(policy, static p =>
-        {
-            var byEndpoint = new Dictionary<string, ExtensionInfo>(StringComparer.OrdinalIgnoreCase);
-            foreach (var extension in p.Extensions)
-            {
-                byEndpoint.TryAdd(extension.Endpoint, extension);
-            }
-
-            return byEndpoint;
-        });
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace PhoneGroups.Commands;
 
 /// <summary>The JSON <c>check --json</c> prints; property order is the documented order.</summary>
@@ -17,8 +15,3 @@ internal sealed record CheckResult(
     string? CallerId,
     IReadOnlyList<string> Failover,
     string Language);
-
-/// <summary>Source-generated serialization: no reflection, trimming-safe.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(CheckResult))]
-internal sealed partial class CheckJsonContext : JsonSerializerContext;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Hosting;
-
 using PhoneGroups.Observability;
 
 namespace PhoneGroups.Commands;
@@ -31,7 +30,10 @@ internal static class RunCommand
         args.Any(a => a.TrimStart('-', '/').Replace("__", ":", StringComparison.Ordinal)
             .StartsWith("Ari:Password", StringComparison.OrdinalIgnoreCase));
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, services: null);
+
+    /// <summary><c>run</c> with registrations made before the controller's own (<see cref="ControllerHost.Build"/>): the tests' scripted ARI.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? services)
     {
         if (args.Contains("--help") || args.Contains("-h"))
         {
@@ -47,7 +49,7 @@ internal static class RunCommand
 
         try
         {
-            using var host = ControllerHost.Build(args);
+            using var host = ControllerHost.Build(args, services);
             var pipeline = host.Services.GetRequiredService<PipelineHealth>(); // before Run(), which disposes the services
             host.Run();
             // The controller stops itself when its call pipeline died: say so to the supervisor.

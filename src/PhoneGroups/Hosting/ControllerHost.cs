@@ -26,7 +26,9 @@ namespace PhoneGroups.Hosting;
 /// </summary>
 internal static class ControllerHost
 {
-    public static IHost Build(string[] args)
+    /// <param name="args">The command line: configuration keys (<c>--Policy:Path x</c>).</param>
+    /// <param name="services">Registrations made before the controller's own (tests put a scripted ARI here; they win over its defaults).</param>
+    public static IHost Build(string[] args, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -36,6 +38,7 @@ internal static class ControllerHost
             ApplicationName = typeof(ControllerHost).Assembly.GetName().Name,
         });
         builder.AddControllerLogging();
+        services?.Invoke(builder.Services);
         builder.Services.AddControllerServices(builder.Configuration);
         HttpHost.Configure(builder);
         var app = builder.Build();
@@ -86,11 +89,4 @@ internal static class ControllerHost
         LoggingLevel.Validate(configuration);
         return services;
     }
-}
-
-/// <summary>The policy given at start-up is invalid; every error names its line.</summary>
-internal sealed class PolicyRejectedException(IReadOnlyList<PhoneGroups.Policy.Loading.PolicyError> errors)
-    : Exception("The policy is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors))
-{
-    public IReadOnlyList<PhoneGroups.Policy.Loading.PolicyError> Errors { get; } = errors;
 }

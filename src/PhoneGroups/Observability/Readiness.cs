@@ -1,22 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using PhoneGroups.Ari.Connection;
 using PhoneGroups.Policy;
 
 namespace PhoneGroups.Observability;
-
-/// <summary>What readiness reports: whether calls can be taken, and each part's state in words.</summary>
-public sealed record ReadinessReport(bool Ready, string Ari, string Policy, string Calls, bool Stopping)
-{
-    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["ready"] = Ready,
-        ["ari"] = Ari,
-        ["policy"] = Policy,
-        ["calls"] = Calls,
-        ["stopping"] = Stopping,
-    });
-}
 
 /// <summary>
 /// Ready = the ARI event connection is up, a valid policy is loaded, the call pipeline runs, and the

@@ -3,6 +3,7 @@ using NSubstitute;
 using PhoneGroups.Ari.Events;
 using PhoneGroups.Ari.Models;
 using PhoneGroups.Ari.Rest;
+using PhoneGroups.Calls;
 
 namespace PhoneGroups.Tests.Calls;
 
@@ -134,6 +135,33 @@ public sealed class ChallengeStateTests : IAsyncLifetime
         }
 
         await ChallengedAsync("L", "2001"); // still asked
+    }
+
+    [Fact]
+    public async Task APauseEndingWhileTheHashWaitsItsTurn_IsIgnored_AndTheCallGoesOn()
+    {
+        await ChallengedAsync("A", "2001");
+        Type("A", "4321");
+        // Something keeps the call busy (here a REFER being refused) while '#' and the end of the pause arrive.
+        var busy = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _sut.Ari.TransferProgressAsync("A", Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(busy.Task);
+        _sut.Asterisk.Send(new ChannelTransfer
+        {
+            Type = nameof(ChannelTransfer),
+            Application = CallPipelineTests.App,
+            ReferTo = new ReferTo { RequestedDestination = new RequestedDestination { Destination = "2002" } },
+            ReferredBy = new ReferredBy { SourceChannel = new Channel { Id = "A" } },
+        });
+        Type("A", "#");
+        _time.Advance(ChallengingState.DigitPause); // the pause's signal queues behind '#'
+        busy.SetResult(true);
+        await _sut.InState("A", "Dialing"); // '#' checked the password
+        _sut.Asterisk.LegEnters("A-leg1"); // handled after the pause's signal
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", Arg.Any<string?>(), Arg.Any<int?>(), Arg.Any<CancellationToken>()));
+
+        await _sut.Ari.DidNotReceive().ContinueAsync("A", Arg.Any<string?>(), Arg.Any<string?>(), Arg.Any<int?>(), Arg.Any<CancellationToken>());
+        await _sut.Ari.DidNotReceive().HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>());
+        Assert.Contains(_sut.Controller.Calls, c => c.Id == "A" && c.State.Name == "Dialing");
     }
 
     private async Task ChallengedAsync(string callId, string from)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using PhoneGroups.Ari.Configuration;
 using PhoneGroups.Ari.Events;
@@ -16,6 +17,8 @@ namespace PhoneGroups.Tests.Calls;
 /// <summary>
 /// The call controller with a scripted ARI: the test sends what Asterisk would send and checks what the
 /// controller asked of Asterisk. Logic only: what calls do on a real Asterisk is in the integration tests.
+/// Its clock stands still unless the test moves it (a <see cref="FakeTimeProvider"/> by default): no timer of a
+/// call (a password's digit pause, a transferer's grace) fires while a test runs unless the test says so.
 /// </summary>
 internal sealed class ControllerUnderTest : IAsyncDisposable
 {
@@ -31,6 +34,7 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
 
     public ControllerUnderTest(string policy = DefaultPolicy, TimeProvider? time = null, CallOptions? options = null, Microsoft.Extensions.Hosting.IHostApplicationLifetime? lifetime = null)
     {
+        Time = time ?? new FakeTimeProvider();
         var loaded = PolicyLoader.LoadText(policy);
         Assert.True(loaded.Success, string.Join("; ", loaded.Errors));
         var store = new PolicyStore(loaded.Policy!);
@@ -44,7 +48,7 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
             Options.Create(new AriOptions { Url = "http://127.0.0.1:8088", User = "u", Password = "p", App = CallPipelineTests.App }),
             Options.Create(options ?? new CallOptions()),
             store,
-            time ?? TimeProvider.System,
+            Time,
             new ControllerMetrics(store),
             Pipeline,
             new LoggerFactory([Log]).CreateLogger<CallController>(),
@@ -52,6 +56,9 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
     }
 
     public ScriptedEventSource Asterisk { get; } = new();
+
+    /// <summary>The controller's clock.</summary>
+    public TimeProvider Time { get; }
 
     public IAriClient Ari { get; } = Substitute.For<IAriClient>();
 
@@ -62,6 +69,23 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
     public CallController Controller { get; }
 
     public Task StartAsync() => Controller.StartAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Stops the controller as the host does. Its waits (for calls being set up, then for their signals) run on
+    /// its clock, so a standing clock is moved until the stop is over: a call left being set up then makes the
+    /// stop end at its deadline (and the test fail on what it checks) instead of waiting for ever.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var stopping = Controller.StopAsync(CancellationToken.None);
+        while (!stopping.IsCompleted && Time is FakeTimeProvider clock)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.Yield();
+        }
+
+        await stopping;
+    }
 
     /// <summary>Asterisk reports a dial status for a leg.</summary>
     public void DialStatus(string legId, string callerId, string status) => Asterisk.Send(new Dial

@@ -60,7 +60,7 @@ public sealed class EmergencyCallTests
         sut.Asterisk.LegEnters("T-leg1");
         await Eventually.Async(() => sut.Ari.Received().DialAsync("T-leg1", "T", 30, Arg.Any<CancellationToken>()));
 
-        await sut.Controller.StopAsync(CancellationToken.None);
+        await sut.StopAsync();
 
         await sut.Ari.Received().ContinueAsync("T", "controller-down-trunk", "s", 1, Arg.Any<CancellationToken>());
     }

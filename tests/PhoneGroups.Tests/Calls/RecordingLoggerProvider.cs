@@ -3,12 +3,12 @@ using Microsoft.Extensions.Logging;
 
 namespace PhoneGroups.Tests.Calls;
 
-/// <summary>Keeps every log line with its level, so tests can say what an on-call engineer would see.</summary>
+/// <summary>Keeps every log line with its level and event id, so tests can say what an on-call engineer would see.</summary>
 internal sealed class RecordingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> _lines = new();
+    private readonly ConcurrentQueue<(LogLevel Level, EventId EventId, string Message)> _lines = new();
 
-    public IReadOnlyList<(LogLevel Level, string Message)> Lines => [.. _lines];
+    public IReadOnlyList<(LogLevel Level, EventId EventId, string Message)> Lines => [.. _lines];
 
     public ILogger CreateLogger(string categoryName) => new Logger(_lines);
 
@@ -16,7 +16,7 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
     {
     }
 
-    private sealed class Logger(ConcurrentQueue<(LogLevel, string)> lines) : ILogger
+    private sealed class Logger(ConcurrentQueue<(LogLevel, EventId, string)> lines) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -24,6 +24,6 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue((logLevel, formatter(state, exception)));
+            lines.Enqueue((logLevel, eventId, formatter(state, exception)));
     }
 }

@@ -11,14 +11,16 @@ internal sealed class ScriptedEventSource : IAriEventSource
 {
     private readonly Subject<AriEvent> _events = new();
     private readonly BehaviorSubject<AriConnectionState> _states = new(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, 1));
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IObservable<AriEvent> Events => _events.AsObservable();
 
     public IObservable<AriConnectionState> States => _states.AsObservable();
 
-    public void Start()
-    {
-    }
+    /// <summary>Completes when the controller started the connection (after it subscribed to the events).</summary>
+    public Task Started => _started.Task;
+
+    public void Start() => _started.TrySetResult();
 
     public Task StopAsync()
     {

@@ -7,20 +7,31 @@ namespace PhoneGroups.Calls;
 /// change is logged as <c>state -> event -> state</c>. A call that owns no channel any more is over,
 /// whatever its state. The life of a call:
 /// <code>
-///  Deciding ──allowed──▶ Dialing ──callee answers──▶ Bridged ──either side hangs up──▶ Ending ──▶ Ended
-///     │                   │  ▲ busy / no answer / route fails: next route, else the caller gets the cause
-///     │                   └──┘                                                       ──▶ Ending
+///  Deciding ──allowed──▶ Dialing ──callee answers──▶ Bridged ──either side hangs up──▶ Ending ──last channel gone──▶ Ended
+///     │                   │  ▲ busy / no answer / route fails: next route, else the caller gets the cause ──▶ Ending
+///     │                   └──┘
 ///     ├──denied──▶ Denying ──prompt finished──▶ (rejected with the denial cause) ──▶ Ending
+///     ├──needs a password──▶ Challenging (answered, asked for it; a locked-out caller goes straight to Denying)
 ///     ├──pickup code──▶ (claims a ringing call, answers, bridges) ──▶ Bridged
-///     ├──context route or denial context──▶ handed to the dialplan ──▶ Ended
+///     ├──context route, or denied with Calls:DenialContext──▶ (continued in the dialplan, which owns it now) ──▶ Ending
 ///     └──caller hangs up──▶ Ending
+///  Challenging ──right password──▶ Dialing (the permission's account code on every leg; a context route: to the dialplan)
+///  Challenging ──wrong, tries left──▶ Challenging (asked again)    ──wrong three times──▶ Denying
+///  Challenging ──caller hangs up──▶ Ending (after a wrong try it counts toward the lockout)
 ///  Dialing ──another phone picks the call up──▶ Ending (the caller now belongs to the picking call)
-///  Dialing ──the callee answers 302──▶ (decided as the forwarder) Dialing the target, or Denying, or Ending (loop)
-///  Bridged ──a party transfers (REFER)──▶ (decided as the transferer) Transferring, or Bridged (refused)
-///  Transferring ──target answers──▶ Transferred ──transferer leaves──▶ Bridged
-///  Transferring ──target unreachable──▶ Bridged (as before the transfer)
+///  Dialing ──the callee answers 302──▶ (decided as the forwarder) Dialing the target, or Denying, or Ending (loop: cause 25)
+///  Bridged ──a party transfers (REFER), decided as the transferer──▶ Transferring (blind), Transferred (attended), or Bridged (refused)
+///  Transferring ──target answers──▶ Transferred (the target joins the bridge, the transferer leaves it; Bridged if it already hung up)
+///  Transferring ──target unreachable──▶ Bridged (as before the transfer), or Ending when the transferer already hung up
+///  Transferring ──transferer hangs up──▶ Transferring (the transfer goes on)    ──transferee hangs up──▶ Ending
+///  Transferred ──transferer hangs up (or is hung up after 5 s)──▶ Bridged    ──transferee or target hangs up──▶ Ending
+///  Stopping (a Shutdown signal to calls being set up, and to Transferred ones): Deciding ──▶ the dialplan's fallback; Dialing ──▶ leg hung up,
+///    the fallback; Denying and Challenging ──▶ rejected with the denial cause; Transferring ──▶ Bridged (the transfer is given
+///    up); Transferred ──▶ the transferer is hung up. Bridged calls are not signalled: they stay up in Asterisk.
 ///  Any state ──error──▶ Ending (every channel hung up with cause 41, logged with the call's id)
-///  Adopted after a restart: bridged calls ──▶ Bridged; anything else is decided again or ended.
+///  Adopted after a restart (CallRecovery): a bridge of the controller with two parties ──▶ Bridged (with one: hung up);
+///    a leg nobody controls is hung up; a caller nobody controls and in none of those bridges (it was Deciding, Dialing,
+///    Denying or Challenging) is decided again from the start ──▶ Deciding.
 /// </code>
 /// </summary>
 internal abstract class CallState
@@ -30,6 +41,9 @@ internal abstract class CallState
 
     /// <summary>Whether the call is still being set up (shutdown waits for these).</summary>
     public virtual bool IsSettingUp => false;
+
+    /// <summary>Whether stopping sends the call a <see cref="CallSignalKind.Shutdown"/>: calls being set up, and any whose timers must not die with the process.</summary>
+    public virtual bool IsSignalledAtShutdown => IsSettingUp;
 
     /// <summary>The caller's channel entered the application.</summary>
     public virtual Task<CallState> OnCallerEnteredAsync(Call call, StasisStart start, CancellationToken cancellationToken) => Stay();

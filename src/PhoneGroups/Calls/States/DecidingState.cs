@@ -66,5 +66,5 @@ internal sealed class DecidingState : CallState
 
     /// <summary>Stopping before the call was decided: the dialplan's fallback takes it, as when the controller is down.</summary>
     public override Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken) =>
-        DialplanHandoff.ToFallbackAsync(call, cancellationToken);
+        signal.Kind == CallSignalKind.Shutdown ? DialplanHandoff.ToFallbackAsync(call, cancellationToken) : Task.FromResult<CallState>(this);
 }

@@ -18,5 +18,6 @@ internal sealed class DenyingState(string playbackId) : CallState
         Task.FromResult<CallState>(channelId == call.Id ? EndingState.Instance : this);
 
     /// <summary>Stopping: the caller is not left waiting for a prompt nobody will end.</summary>
-    public override Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken) => CallDenial.RejectAsync(call);
+    public override Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken) =>
+        signal.Kind == CallSignalKind.Shutdown ? CallDenial.RejectAsync(call) : Task.FromResult<CallState>(this);
 }

@@ -96,8 +96,14 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
     }
 
     /// <summary>Stopping: the leg is hung up and the caller gets the dialplan's fallback (emergency numbers dial there).</summary>
+    /// <remarks>Only a Shutdown: the password's digit pause that fired while the right password was being checked comes late, and is ignored.</remarks>
     public override async Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken)
     {
+        if (signal.Kind != CallSignalKind.Shutdown)
+        {
+            return this;
+        }
+
         await Attempt.AbandonLegAsync(HangupCauses.Normal).ConfigureAwait(false);
         return await DialplanHandoff.ToFallbackAsync(call, cancellationToken).ConfigureAwait(false);
     }

@@ -21,6 +21,9 @@ internal sealed class TransferredState : CallState
 
     public override string Name => "Transferred";
 
+    /// <summary>The grace timer dies with the process: the transferer, out of the bridge, is hung up before it does.</summary>
+    public override bool IsSignalledAtShutdown => true;
+
     public static TransferredState Start(Call call, string transferer)
     {
         var services = call.Services;
