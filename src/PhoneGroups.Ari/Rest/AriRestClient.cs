@@ -191,6 +191,20 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         TeardownAsync($"playbacks/{AriQuery.Escape(playbackId)}", HttpMethod.Delete, cancellationToken);
 
     /// <inheritdoc />
+    public async Task<bool> PlaybackExistsAsync(string playbackId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await GetAsync($"playbacks/{AriQuery.Escape(playbackId)}", AriJsonContext.Default.Playback, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AriNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<Sound?> GetSoundAsync(string soundName, CancellationToken cancellationToken = default)
     {
         try

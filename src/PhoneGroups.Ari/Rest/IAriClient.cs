@@ -88,6 +88,9 @@ public interface IAriClient
     /// <summary>DELETE /playbacks/{id}. False when it had already finished.</summary>
     Task<bool> StopPlaybackAsync(string playbackId, CancellationToken cancellationToken = default);
 
+    /// <summary>GET /playbacks/{id}: whether it is still queued or playing (false once finished: Asterisk forgets it).</summary>
+    Task<bool> PlaybackExistsAsync(string playbackId, CancellationToken cancellationToken = default);
+
     /// <summary>GET /sounds/{name}: the languages and formats it exists in; null when Asterisk has no such sound.</summary>
     Task<Sound?> GetSoundAsync(string soundName, CancellationToken cancellationToken = default);
 

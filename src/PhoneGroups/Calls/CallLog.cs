@@ -93,6 +93,9 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 129, Level = LogLevel.Warning, Message = "Recovery: {Action} failed: {Error}; going on with the rest")]
     public static partial void RecoveryStepFailed(ILogger logger, string action, string error);
 
+    [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Recovery: {ChannelId} is outside its own call's bridge (a transfer it made was completed); hanging it up")]
+    public static partial void TransfererLeftOver(ILogger logger, string channelId);
+
     [LoggerMessage(EventId = 122, Level = LogLevel.Warning, Message = "Call {CallId}: stopping while it was {State}; {Outcome}")]
     public static partial void EndedByShutdown(ILogger logger, string callId, string state, string outcome);
 

@@ -123,6 +123,71 @@ public sealed class RecoveryTests : IAsyncLifetime
         Assert.True(_sut.Pipeline.IsRunning);
     }
 
+    [Fact]
+    public async Task AfterAReconnect_ALegThatAnsweredDuringTheOutage_IsBridged_NotLeftRinging()
+    {
+        await _sut.StartAsync();
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        _sut.Asterisk.LegEnters("A-leg1");
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+
+        // The callee answered while the events socket was down: its Dial and state events were lost.
+        Holds([InApp("A") with { State = "Ring" }, InApp("A-leg1")], []);
+        _sut.Asterisk.Reconnected();
+
+        await _sut.InState("A", "Bridged");
+        await Eventually.Async(() => _sut.Ari.Received().AddChannelsAsync("A-bridge", Arg.Is<IReadOnlyList<string>>(c => c.Contains("A") && c.Contains("A-leg1")), Arg.Any<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AfterAReconnect_ADenialPromptThatEndedDuringTheOutage_RejectsTheCaller_NotLeftInSilence()
+    {
+        await _sut.StartAsync();
+        _sut.Asterisk.CallEnters("A", "1001", "2001"); // Finance is isolated: denied
+        await _sut.InState("A", "Denying");
+
+        _sut.Ari.PlaybackExistsAsync("A-denial", Arg.Any<CancellationToken>()).Returns(false); // its PlaybackFinished was lost
+        Holds([InApp("A") with { State = "Ring" }], []);
+        _sut.Asterisk.Reconnected();
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", 21, Arg.Any<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task AfterAReconnect_ADenialPromptStillPlaying_PlaysOn()
+    {
+        await _sut.StartAsync();
+        _sut.Asterisk.CallEnters("A", "1001", "2001");
+        await _sut.InState("A", "Denying");
+
+        _sut.Ari.PlaybackExistsAsync("A-denial", Arg.Any<CancellationToken>()).Returns(true);
+        Holds([InApp("A") with { State = "Ring" }], []);
+        _sut.Asterisk.Reconnected();
+
+        await Eventually.Async(() => _sut.Ari.Received().PlaybackExistsAsync("A-denial", Arg.Any<CancellationToken>()));
+        await _sut.InState("A", "Denying");
+        await _sut.Ari.DidNotReceive().HangupAsync("A", Arg.Any<int?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task TransfererLeftOutsideItsCallsBridge_AfterACrash_IsHungUp_NotDecidedAgainWithALegIdInUse()
+    {
+        // After a completed transfer the caller (the transferer) has left its call's bridge, which now holds
+        // the transferee's and the target's legs. Deciding it again would dial the original number once more.
+        var caller = InApp("A", args: "2002") with { ChannelVars = new() { ["PHONEGROUPS_CALLER"] = "2001", ["PHONEGROUPS_ORIGINAL_CALLERID"] = "" }, Name = "Local/2002@phonegroups-test-0001;2" };
+        Holds([caller, InApp("A-leg1"), InApp("A-leg2")], [new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A-leg1", "A-leg2"] }]);
+        await _sut.StartAsync();
+
+        await Eventually.Async(() =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(250));
+            return _sut.Ari.Received().HangupAsync("A", 16, Arg.Any<CancellationToken>());
+        });
+        await _sut.Ari.DidNotReceiveWithAnyArgs().CreateChannelAsync(default!);
+        await _sut.Ari.DidNotReceive().HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>());
+        await _sut.Ari.DidNotReceive().HangupAsync("A-leg2", Arg.Any<int?>(), Arg.Any<CancellationToken>());
+    }
+
     private void Holds(Channel[] channels, Bridge[] bridges)
     {
         _sut.Ari.ListChannelsAsync(default).ReturnsForAnyArgs(channels);

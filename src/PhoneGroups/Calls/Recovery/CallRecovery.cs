@@ -9,11 +9,13 @@ namespace PhoneGroups.Calls;
 /// call is left without anyone in charge after a crash, a restart or an outage.
 /// <list type="bullet">
 /// <item>calls this process has whose channels Asterisk no longer has: the events were lost; they end;</item>
+/// <item>calls this process has that wait for an event lost with the connection (a leg's answer, a prompt's
+/// end): what Asterisk holds now is sent to them as that event;</item>
 /// <item>the controller's bridges (<see cref="BridgeNames"/>) with both parties: adopted as bridged calls;
 /// with one party left: that party is hung up and the bridge destroyed;</item>
 /// <item>legs nobody controls (ringing when the controller died): hung up;</item>
 /// <item>callers nobody controls (being decided, ringing, in a prompt): decided again, as if they had just
-/// entered.</item>
+/// entered; except a caller outside its own call's bridge, a transferer whose transfer was done: hung up.</item>
 /// </list>
 /// </summary>
 internal sealed class CallRecovery(CallServices services, TimeProvider time, Func<string, CallState, Call> adopt)
@@ -39,8 +41,14 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
 
         var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var lost = EndLostChannels(known, alive);
+        await CatchUpAsync(known, channels, cancellationToken).ConfigureAwait(false);
         var inOurBridges = new HashSet<string>(StringComparer.Ordinal);
         var (adopted, ended) = await AdoptBridgesAsync(bridges, alive, inOurBridges, cancellationToken).ConfigureAwait(false);
+        // Calls whose bridge holds two parties without the call's own channel: a transfer was completed.
+        var bridgedCalls = bridges
+            .Select(b => BridgeNames.TryParse(b.Name, out var app, out var callId) && app == services.App
+                && !b.Channels.Contains(callId) && b.Channels.Count(alive.Contains) >= 2 ? callId : null)
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
         var unowned = channels.Where(c => !services.Router.IsOwned(c.Id) && !inOurBridges.Contains(c.Id) && IsInApplication(c, services.App)).ToList();
         if (unowned.Count > 0)
         {
@@ -61,6 +69,16 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
         var redecided = 0;
         foreach (var channel in unowned.Where(c => !LegIds.IsLeg(c.Id)))
         {
+            if (bridgedCalls.Contains(channel.Id))
+            {
+                // Its call's bridge goes on without it (a transfer it made was completed): deciding it again would
+                // dial its old destination once more, with a leg id the adopted call holds.
+                CallLog.TransfererLeftOver(services.Logger, channel.Id);
+                await HangUpQuietlyAsync(channel.Id, HangupCauses.Normal).ConfigureAwait(false);
+                ended++;
+                continue;
+            }
+
             CallLog.Redeciding(services.Logger, channel.Id, channel.State);
             var call = adopt(channel.Id, DecidingState.Instance);
             call.LegsUsedBefore(legsUsed.GetValueOrDefault(channel.Id));
@@ -100,6 +118,49 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
         }
 
         return lost;
+    }
+
+    /// <summary>
+    /// Calls this process still has may wait for an event that was lost with the connection: a leg that answered
+    /// meanwhile is sent to them as its state change; a prompt that ended meanwhile as its PlaybackFinished.
+    /// </summary>
+    private async Task CatchUpAsync(List<(Call Call, IReadOnlyList<string> Channels)> known, IReadOnlyList<Channel> channels, CancellationToken cancellationToken)
+    {
+        var byId = channels.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var (call, owned) in known)
+        {
+            if (call.IsCompleted)
+            {
+                continue;
+            }
+
+            foreach (var leg in owned.Where(id => id != call.Id && byId.TryGetValue(id, out var c) && c.State == "Up"))
+            {
+                services.Redispatch(new ChannelStateChange { Type = nameof(ChannelStateChange), Application = services.App, Channel = byId[leg] });
+            }
+
+            if (call.State.AwaitedPlaybackId is not { } playback)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (!await services.Ari.PlaybackExistsAsync(playback, cancellationToken).ConfigureAwait(false))
+                {
+                    services.Redispatch(new PlaybackFinished
+                    {
+                        Type = nameof(PlaybackFinished),
+                        Application = services.App,
+                        Playback = new Playback { Id = playback, TargetUri = $"channel:{call.Id}", State = "done" },
+                    });
+                }
+            }
+            catch (AriException e)
+            {
+                CallLog.RecoveryStepFailed(services.Logger, $"checking playback {playback}", e.Message);
+            }
+        }
     }
 
     private async Task<(int Adopted, int Ended)> AdoptBridgesAsync(IReadOnlyList<Bridge> bridges, HashSet<string> alive, HashSet<string> inOurBridges, CancellationToken cancellationToken)

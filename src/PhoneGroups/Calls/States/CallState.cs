@@ -58,6 +58,12 @@ internal abstract class CallState
     public virtual Task<CallState> OnChannelStateChangedAsync(Call call, ChannelStateChange change, CancellationToken cancellationToken) => Stay();
 
     /// <summary>A prompt played to the call finished.</summary>
+    /// <summary>
+    /// The playback whose end this state waits for, if any: after a reconnect, recovery asks Asterisk whether it
+    /// is still playing, as its PlaybackFinished may have been lost with the connection.
+    /// </summary>
+    public virtual string? AwaitedPlaybackId => null;
+
     public virtual Task<CallState> OnPlaybackFinishedAsync(Call call, PlaybackFinished finished, CancellationToken cancellationToken) => Stay();
 
     /// <summary>A digit pressed on one of the call's channels.</summary>

@@ -82,6 +82,8 @@ internal sealed class ChallengingState : CallState
         return this;
     }
 
+    public override string? AwaitedPlaybackId => _playbackId;
+
     /// <summary>The prompt is over: the caller has <see cref="DigitPause"/> to type (or to go on typing).</summary>
     public override Task<CallState> OnPlaybackFinishedAsync(Call call, PlaybackFinished finished, CancellationToken cancellationToken)
     {

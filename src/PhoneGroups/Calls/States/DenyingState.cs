@@ -10,6 +10,8 @@ internal sealed class DenyingState(string playbackId) : CallState
 
     public override bool IsSettingUp => true;
 
+    public override string? AwaitedPlaybackId => playbackId;
+
     public override Task<CallState> OnPlaybackFinishedAsync(Call call, PlaybackFinished finished, CancellationToken cancellationToken) =>
         finished.Playback.Id == playbackId ? CallDenial.RejectAsync(call) : Task.FromResult<CallState>(this);
 
