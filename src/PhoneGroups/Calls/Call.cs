@@ -39,6 +39,8 @@ internal sealed class Call
     /// <summary>The caller channel's id: the call's id in logs.</summary>
     public string Id { get; }
 
+    private bool _entered;
+
     public CallServices Services { get; }
 
     /// <summary>When the call entered the controller (or was adopted by it).</summary>
@@ -46,6 +48,13 @@ internal sealed class Call
 
     /// <summary>Where the call is.</summary>
     public CallState State => _state;
+
+    /// <summary>
+    /// Marks the caller's StasisStart as routed to this call. False when one was already: the channel has
+    /// come back into the application (a dialplan the call was handed to sent it back), which is a new call.
+    /// Only the event loop calls it.
+    /// </summary>
+    public bool MarkEntered() => !_entered && (_entered = true);
 
     /// <summary>The caller's channel as it entered.</summary>
     public Channel Caller { get; set; } = new();

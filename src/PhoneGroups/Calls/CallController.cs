@@ -155,6 +155,14 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
             }
 
             var owner = _router.OwnerOf(ariEvent);
+            if (owner is not null && ariEvent is StasisStart again && again.Application == _app && again.Channel.Id == owner.Id && !owner.MarkEntered())
+            {
+                // Back from a dialplan the call was handed to, before the old call let go of the channel
+                // (its continue still unanswered): a new call, which takes the channel over.
+                CallLog.ReEntered(_logger, again.Channel.Id);
+                return NewEnteredCall(again.Channel.Id);
+            }
+
             if (owner is not null || ariEvent is not StasisStart start || start.Application != _app)
             {
                 return owner;
@@ -173,7 +181,7 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
                 return null;
             }
 
-            return NewCall(start.Channel.Id, DecidingState.Instance);
+            return NewEnteredCall(start.Channel.Id);
         }
 #pragma warning disable CA1031 // the shared pipeline must outlive any one event
         catch (Exception e)
@@ -182,6 +190,13 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
             LogRoutingFailed(_logger, ariEvent.Type, e);
             return null;
         }
+    }
+
+    private Call NewEnteredCall(string callId)
+    {
+        var call = NewCall(callId, DecidingState.Instance);
+        call.MarkEntered();
+        return call;
     }
 
     private Call NewCall(string callId, CallState state)

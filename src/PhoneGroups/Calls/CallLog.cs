@@ -72,6 +72,9 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "Channel {ChannelId}: a leg no call owns entered the application (its call is over, or an earlier process created it); hanging it up")]
     public static partial void OrphanLeg(ILogger logger, string channelId);
 
+    [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Call {CallId}: the channel came back into the application from the dialplan; deciding it as a new call")]
+    public static partial void ReEntered(ILogger logger, string callId);
+
     [LoggerMessage(EventId = 116, Level = LogLevel.Warning, Message = "Ignored a malformed {EventType} event: {Problem}")]
     public static partial void MalformedEvent(ILogger logger, string eventType, string problem);
 

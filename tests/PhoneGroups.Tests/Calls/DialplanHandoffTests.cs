@@ -48,6 +48,26 @@ public sealed class DialplanHandoffTests
     }
 
     [Fact]
+    public async Task CallHandedBackToTheController_BeforeItsContinueWasAnswered_IsDecidedAsANewCall_NotIgnored()
+    {
+        // A route's dialplan that sends the call straight back to Stasis() (FreePBX-style handback): the channel's
+        // new StasisStart can arrive while the old call still waits for Asterisk's answer to its continue.
+        await using var sut = new ControllerUnderTest(Policy);
+        var continued = new TaskCompletionSource();
+        sut.Ari.ContinueAsync("A", "outbound-intl", Arg.Any<string?>(), Arg.Any<int?>(), Arg.Any<CancellationToken>()).Returns(continued.Task);
+        await sut.StartAsync();
+
+        Enters(sut, "A", "2001", "0114930123", callerIdNumber: "2001");
+        await Eventually.Async(() => sut.Ari.Received().ContinueAsync("A", "outbound-intl", "004930123", 1, Arg.Any<CancellationToken>()));
+        sut.Asterisk.Send(new StasisEnd { Type = nameof(StasisEnd), Application = CallPipelineTests.App, Channel = new Channel { Id = "A" } }); // it left for the dialplan
+        Enters(sut, "A", "2001", "2002", callerIdNumber: "2001"); // and is back, as a call to 2002
+        continued.SetResult();
+
+        await Eventually.Async(() => sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.Endpoint == "PJSIP/2002"), Arg.Any<CancellationToken>()));
+        await Eventually.True(() => sut.Controller.ActiveCalls == 1); // the old call is over; the new one rings 2002
+    }
+
+    [Fact]
     public async Task DeniedCall_WithADenialContext_ContinuesThereAtTheDialedNumber_WithTheReason_AndNoPrompt()
     {
         await using var sut = new ControllerUnderTest(options: new CallOptions { DenialContext = "custom-denied" });
