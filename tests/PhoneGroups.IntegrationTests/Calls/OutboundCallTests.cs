@@ -121,6 +121,20 @@ public sealed class OutboundCallTests(AsteriskFixture asterisk) : ControllerTest
         await Controller.AssertNothingLeftAsync();
     }
 
+    [Fact]
+    public async Task ContextRoute_WhoseDialplanSendsTheCallStraightBack_IsDecidedAgain_AsTheCaller()
+    {
+        // The channel re-enters Stasis() within a millisecond of the controller's continue: a new call, never
+        // one the old call (still waiting for its continue's answer) swallows.
+        var call = await Controller.PlaceCallAsync("4001", "085512345");
+
+        var callee = await Controller.WaitForRingingAtAsync("2001", TimeSpan.FromSeconds(10));
+        Assert.Equal("4001", callee.Channel.Caller.Number); // the caller ID it had before the route is back
+
+        await Controller.Ari.HangupAsync(call.Phone);
+        await Controller.AssertNothingLeftAsync();
+    }
+
     private void AssertNothingDialed(string number) =>
         Assert.DoesNotContain(Controller.Events.Snapshot().OfType<StasisStart>(), e => e.Application == "phonegroups-sim" && e.Args.Contains(number));
 }
