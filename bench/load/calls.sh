@@ -51,6 +51,9 @@ if [ "${1:-}" = soak ]; then
 else
     "$work/load/phonegroups-load" "$@" || status=$?
 fi
+# The controller's ARI requests during the run, by method and status (count and total seconds): how many
+# round trips the calls cost and how long they took (phonegroups.ari.request.duration, docs/operations.md).
+curl -s http://127.0.0.1:8090/metrics | grep -E '^phonegroups_ari_request_duration_seconds_(count|sum)' | sed 's/^/controller metrics: /' >&2 || true
 if ! "$work/controller/phonegroups" probe >/dev/null 2>&1; then
     echo "the controller is not ready after the run" >&2
     status=1
