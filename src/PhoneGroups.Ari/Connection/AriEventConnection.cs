@@ -72,6 +72,9 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
     /// <summary>The current state.</summary>
     public AriConnectionState State => _states.Value;
 
+    /// <summary>Whether REST requests go on this connection's WebSocket now (connected, and Asterisk answered one there).</summary>
+    public bool CarriesRequests => Requests.IsReady;
+
     /// <summary>REST requests on this socket (Asterisk 22.4+); <see cref="Rest.AriRestClient"/> sends them here when it can.</summary>
     internal AriSocketRequests Requests { get; } = new();
 
