@@ -17,6 +17,7 @@ internal sealed class AriSocketRequests
     private WebSocket? _socket;
     private bool _answers; // Asterisk answered a request on this socket
     private long _nextId;
+    private int _taken;
 
     /// <summary>Whether requests can go on the socket now: it is open and Asterisk has answered one there.</summary>
     public bool IsReady
@@ -32,6 +33,17 @@ internal sealed class AriSocketRequests
 
     /// <summary>Requests waiting for their answer (for tests and diagnostics).</summary>
     public int Pending => _pending.Count;
+
+    /// <summary>
+    /// Takes the socket for one request if no other request of the client is on it. Asterisk handles the
+    /// requests of one socket one after the other, each waiting for its channel's thread: a second request
+    /// would wait behind the first, where over HTTP (a pool of connections) it runs beside it. So the socket
+    /// carries one request at a time and the others go over HTTP. <see cref="Return"/> gives it back.
+    /// </summary>
+    public bool TryTake() => Interlocked.CompareExchange(ref _taken, 1, 0) == 0;
+
+    /// <summary>The request that took the socket (<see cref="TryTake"/>) has its answer.</summary>
+    public void Return() => Volatile.Write(ref _taken, 0);
 
     /// <summary>A new socket is connected; requests may be sent on it, but go elsewhere until <see cref="Answered"/>.</summary>
     public void Attach(WebSocket socket)

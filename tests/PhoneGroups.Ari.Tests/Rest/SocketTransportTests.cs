@@ -73,19 +73,40 @@ public sealed class SocketTransportTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Responses_InAnotherOrder_EachGoesToItsOwnRequest()
+    public async Task WhileARequestIsOnTheSocket_TheNextGoesOverHttp_NotBehindIt()
     {
         var client = await ReadyAsync();
 
         var first = client.GetChannelAsync("one");
         var firstRequest = await _socket.SentAsync();
-        var second = client.GetChannelAsync("two");
-        var secondRequest = await _socket.SentAsync();
-        _socket.Send(Response(secondRequest, 200, """{"id":"two"}"""));
-        _socket.Send(Response(firstRequest, 200, """{"id":"one"}"""));
+        _http.Otherwise = () => ScriptedHttpHandler.Json(HttpStatusCode.OK, """{"id":"two"}""");
+        Assert.Equal("two", (await Bounded.WaitAsync(client.GetChannelAsync("two"), "the second request waited for the first")).Id);
+        Assert.Equal("/ari/channels/two", Assert.Single(_http.Requests).PathAndQuery);
 
+        _socket.Send(Response(firstRequest, 200, """{"id":"one"}"""));
         Assert.Equal("one", (await Bounded.WaitAsync(first, "the first request never completed")).Id);
-        Assert.Equal("two", (await Bounded.WaitAsync(second, "the second request never completed")).Id);
+
+        var third = client.GetChannelAsync("three");
+        _socket.Send(Response(await _socket.SentAsync(), 200, """{"id":"three"}"""));
+        Assert.Equal("three", (await Bounded.WaitAsync(third, "the socket was not free again")).Id);
+        Assert.Single(_http.Requests);
+    }
+
+    [Fact]
+    public async Task Responses_InAnotherOrder_EachGoesToItsOwnRequest()
+    {
+        await ReadyAsync();
+        var requests = _events!.Requests;
+
+        var first = requests.SendAsync("GET", "channels/one", null, CancellationToken.None);
+        var firstRequest = await _socket.SentAsync();
+        var second = requests.SendAsync("GET", "channels/two", null, CancellationToken.None);
+        var secondRequest = await _socket.SentAsync();
+        _socket.Send(Response(secondRequest, 200, "two"));
+        _socket.Send(Response(firstRequest, 200, "one"));
+
+        Assert.Equal("one", (await Bounded.WaitAsync(first, "the first request never completed")).Body);
+        Assert.Equal("two", (await Bounded.WaitAsync(second, "the second request never completed")).Body);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class SocketTransportTests(AsteriskFixture asterisk) : IAsyncLifet
         var bridge = await _client.CreateBridgeAsync("it-ws-bridge-" + callerId, "mixing", "phonegroups:it:" + callerId);
         await _client.AddChannelsAsync(bridge.Id, [inbound.Channel.Id, calleeId]); // "a,b" in one query value
         await events.WaitForAsync<ChannelEnteredBridge>(e => e.Channel.Id == calleeId);
-        var listed = Assert.Single((await _client.ListBridgesAsync()).Where(b => b.Id == bridge.Id));
+        var listed = Assert.Single(await _client.ListBridgesAsync(), b => b.Id == bridge.Id);
         Assert.Equal("phonegroups:it:" + callerId, listed.Name);
         Assert.Equal(2, (await _client.GetBridgeAsync(bridge.Id)).Channels.Count);
 
