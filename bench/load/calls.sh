@@ -7,7 +7,8 @@
 #   bash bench/load/calls.sh --calls 600 --concurrency 1,8,32 --samples /tmp/pdd.csv
 # Arguments go to the tool (bench/load/PhoneGroups.Load, --help lists them). On a shared machine run it under
 # the Asterisk lock: flock /work/asterisk.lock bash bench/load/calls.sh
-# The controller runs as a Release build with its default logging (one Information line per decision).
+# The controller runs as a Release build with its default logging (one Information line per decision);
+# CONTROLLER_ARGS adds settings (e.g. "--Ari:RestTransport Http"), CONTROLLER_LOG=FILE keeps its log.
 # bench/load/soak.sh runs the same with "soak" as the first argument (the soak's policy and mix of calls).
 set -euo pipefail
 
@@ -58,7 +59,10 @@ if ! "$work/controller/phonegroups" probe >/dev/null 2>&1; then
     echo "the controller is not ready after the run" >&2
     status=1
 fi
-errors=$(grep -c -E '\b(fail|crit|error)\b|\[(ERR|CRT)\]' "$work/controller.log" || true)
+[ -n "${CONTROLLER_LOG:-}" ] && cp "$work/controller.log" "$CONTROLLER_LOG" # keep it for a look afterwards
+# Error lines in any of the controller's log formats: JSON ("@l":"Error"), text (ERR), console (fail:).
+error_lines='"@l":"(Error|Fatal)"|^[0-9:.]+ (ERR|FTL) |\b(fail|crit|error)\b|\[(ERR|CRT)\]'
+errors=$(grep -c -E "$error_lines" "$work/controller.log" || true)
 echo "controller log: $(wc -l <"$work/controller.log") lines, $errors at error level" >&2
-[ "$errors" -eq 0 ] || grep -m 5 -E '\b(fail|crit|error)\b|\[(ERR|CRT)\]' "$work/controller.log" >&2
+[ "$errors" -eq 0 ] || grep -m 5 -E "$error_lines" "$work/controller.log" >&2
 exit "$status"

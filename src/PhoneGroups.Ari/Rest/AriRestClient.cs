@@ -324,6 +324,8 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
             return body;
         }
 
+        LogRefused(_logger, method.Method, path, (int)status);
+
         throw AriException.For(status, MessageOf(body), method.Method, path);
     }
 
@@ -350,7 +352,9 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
             throw new AriException(method.Method, path, new TimeoutException($"no answer within {_http.Timeout.TotalSeconds:0} s", e));
         }
 
-        AriMetrics.RequestCompleted(method, response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.Http);
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        AriMetrics.RequestCompleted(method, response.StatusCode, took, AriMetrics.Http);
+        LogRequest(_logger, method.Method, path, (int)response.StatusCode, took.TotalMilliseconds, AriMetrics.Http);
         using (response)
         {
             return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
@@ -366,7 +370,9 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         try
         {
             var answer = await socket.SendAsync(method.Method, path, jsonBody, linked.Token).ConfigureAwait(false);
-            AriMetrics.RequestCompleted(method, answer.Status, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.WebSocket);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            AriMetrics.RequestCompleted(method, answer.Status, elapsed, AriMetrics.WebSocket);
+            LogRequest(_logger, method.Method, path, (int)answer.Status, elapsed.TotalMilliseconds, AriMetrics.WebSocket);
             return (answer.Status, answer.Body);
         }
         catch (IOException e)
@@ -402,6 +408,13 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         variables is null || variables.Count == 0
             ? null
             : JsonSerializer.Serialize(new VariablesBody { Variables = variables }, AriJsonContext.Default.VariablesBody);
+
+    // Per request, for finding where a call's time goes (Logging:Level Debug); off by default, and cheap then.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "ARI {Method} {Path}: {Status} in {Milliseconds:0.00} ms over {Transport}")]
+    private static partial void LogRequest(ILogger logger, string method, string path, int status, double milliseconds, string transport);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "ARI {Method} {Path} refused: {Status}")]
+    private static partial void LogRefused(ILogger logger, string method, string path, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI request failed ({Reason}); retry {Attempt}")]
     private static partial void LogRetry(ILogger logger, string reason, int attempt);

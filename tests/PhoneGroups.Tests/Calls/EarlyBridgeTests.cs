@@ -38,6 +38,23 @@ public sealed class EarlyBridgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answer_TheCallerIsAnsweredBeforeItJoinsTheBridge()
+    {
+        var answering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _sut.Ari.AnswerAsync("A", Arg.Any<CancellationToken>()).Returns(answering.Task);
+        await RingingAsync();
+
+        _sut.DialStatus("A-leg1", "A", "ANSWER");
+        await Eventually.Async(() => _sut.Ari.Received(1).AnswerAsync("A", Arg.Any<CancellationToken>()));
+        // Asterisk refuses to answer a channel that is joining a bridge: the add waits for the answer.
+        await _sut.Ari.DidNotReceiveWithAnyArgs().AddChannelsAsync(default!, default!);
+
+        answering.SetResult();
+        await _sut.InState("A", "Bridged");
+        await _sut.Ari.Received(1).AddChannelsAsync("A-bridge", Arg.Any<IReadOnlyList<string>>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task CallerHangsUpWhileTheCalleeRings_TheBridgeMadeForItIsDestroyed()
     {
         await RingingAsync();

@@ -5,7 +5,7 @@ namespace PhoneGroups.Calls;
 /// <summary>
 /// Connecting two parties: the caller is answered and both go into one mixing bridge named after the call.
 /// The bridge is made while the callee rings (<see cref="PrepareAsync"/>), so the answer costs only the
-/// answer and the add, sent together.
+/// answer and the add.
 /// </summary>
 internal static class CallBridging
 {
@@ -41,11 +41,10 @@ internal static class CallBridging
             await CreateAsync(call, cancellationToken).ConfigureAwait(false);
         }
 
-        // Independent requests, sent together: neither needs the other's answer (an unanswered channel may
-        // join a bridge). A failure of either (the caller hung up meanwhile) fails the step as before.
-        await Task.WhenAll(
-            ari.AnswerAsync(callerId, cancellationToken),
-            ari.AddChannelsAsync(call.BridgeId!, [callerId, otherId], cancellationToken)).ConfigureAwait(false);
+        // One after the other: Asterisk refuses to answer a channel that is joining a bridge (500 or 404 "not
+        // found", seen under load with both sent together), which would end a call that was connected.
+        await ari.AnswerAsync(callerId, cancellationToken).ConfigureAwait(false);
+        await ari.AddChannelsAsync(call.BridgeId!, [callerId, otherId], cancellationToken).ConfigureAwait(false);
         call.Services.Metrics.BridgeCreated();
         CallLog.Bridged(call.Services.Logger, call.Id, call.Dialed, route);
         return BridgedState.Instance;
