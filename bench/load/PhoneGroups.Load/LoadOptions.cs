@@ -36,7 +36,13 @@ public sealed record LoadOptions
     /// <summary>A CSV of every post-dial delay (path, concurrency, ms) for plots; none when empty.</summary>
     public string? SamplesPath { get; init; }
 
-    /// <summary>"calls" (dialplan against controller) or "soak" (bench/load/soak.sh).</summary>
+    /// <summary>An SVG of the post-dial delay distribution (dialplan against controller, per concurrency); none when empty.</summary>
+    public string? PlotPath { get; init; }
+
+    /// <summary>The plot's title (e.g. which build ran).</summary>
+    public string PlotTitle { get; init; } = "Post-dial delay: pure dialplan against the controller";
+
+    /// <summary>"calls" (dialplan against controller), "soak" (bench/load/soak.sh) or "plot" (an SVG from --samples).</summary>
     public string Mode { get; init; } = "calls";
 
     /// <summary>The controller's process id, for its RSS and GC pauses in a soak (0: not measured).</summary>
@@ -57,6 +63,12 @@ public sealed record LoadOptions
         if (args.Count > 0 && args[0] == "soak")
         {
             options = options with { Mode = "soak", Calls = 100_000, Concurrency = [16] };
+            args = args.Skip(1).ToArray();
+        }
+
+        else if (args.Count > 0 && args[0] == "plot")
+        {
+            options = options with { Mode = "plot" };
             args = args.Skip(1).ToArray();
         }
 
@@ -82,10 +94,17 @@ public sealed record LoadOptions
                 "--to" => options with { To = value },
                 "--paths" => value is "both" or "dialplan" or "controller" ? options with { Paths = value } : throw new ArgumentException($"--paths: '{value}' is not both, dialplan or controller"),
                 "--samples" => options with { SamplesPath = value },
+                "--plot" => options with { PlotPath = value },
+                "--plot-title" => options with { PlotTitle = value },
                 "--ari-url" => options with { AriUrl = LoopbackOnly(value) },
                 "--ari-password" => options with { AriPassword = value },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
+        }
+
+        if (options.Mode == "plot" && (options.SamplesPath is null || options.PlotPath is null))
+        {
+            throw new ArgumentException("plot needs --samples FILE.csv (from an earlier run) and --plot FILE.svg");
         }
 
         return options;
