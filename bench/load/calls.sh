@@ -46,12 +46,21 @@ controller_pid=$!
 for _ in $(seq 1 100); do "$work/controller/phonegroups" probe >/dev/null 2>&1 && break; sleep 0.2; done
 "$work/controller/phonegroups" probe >/dev/null || { cat "$work/controller.log" >&2; exit 1; }
 
+# CPU time (user + system) a process has used, in clock ticks: how much the run cost each side, less noisy
+# than latencies on a shared machine.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+asterisk_pid=$(bash eng/asterisk.sh status 2>&1 | sed -nE 's/.*running \(pid ([0-9]+)\).*/\1/p')
+controller_cpu=$(cpu_ticks "$controller_pid")
+asterisk_cpu=$(cpu_ticks "${asterisk_pid:-0}")
+
 status=0
 if [ "${1:-}" = soak ]; then
     "$work/load/phonegroups-load" "$@" --controller-pid "$controller_pid" || status=$?
 else
     "$work/load/phonegroups-load" "$@" || status=$?
 fi
+ticks=$(getconf CLK_TCK)
+echo "cpu during the run: controller $(( ($(cpu_ticks "$controller_pid") - controller_cpu) * 1000 / ticks )) ms, asterisk $(( ($(cpu_ticks "${asterisk_pid:-0}") - asterisk_cpu) * 1000 / ticks )) ms" >&2
 # The controller's ARI requests during the run, by method and status (count and total seconds): how many
 # round trips the calls cost and how long they took (phonegroups.ari.request.duration, docs/operations.md).
 curl -s http://127.0.0.1:8090/metrics | grep -E '^phonegroups_ari_request_duration_seconds_(count|sum)' | sed 's/^/controller metrics: /' >&2 || true

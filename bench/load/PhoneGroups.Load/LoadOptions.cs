@@ -14,6 +14,13 @@ public sealed record LoadOptions
     /// <summary>Blocks per path, alternated (dialplan, controller, dialplan, ...) so drift of a shared machine hits both.</summary>
     public int Rounds { get; init; } = 3;
 
+    /// <summary>
+    /// Uncounted calls per path before each concurrency (JIT, Asterisk's caches). The controller's .NET code
+    /// is still being compiled to its final tier for a few hundred calls: a larger value measures a controller
+    /// that has been up a while.
+    /// </summary>
+    public int Warmup { get; init; } = 20;
+
     /// <summary>How long a bridged call is held before the caller hangs up.</summary>
     public int HoldMilliseconds { get; init; }
 
@@ -86,6 +93,7 @@ public sealed record LoadOptions
                 "--calls" => options with { Calls = Bounded(name, value, 1, 1_000_000) },
                 "--concurrency" => options with { Concurrency = value.Split(',').Select(v => Bounded(name, v, 1, 2000)).ToArray() },
                 "--rounds" => options with { Rounds = Bounded(name, value, 1, 100) },
+                "--warmup" => options with { Warmup = Bounded(name, value, 0, 100_000) },
                 "--hold-ms" => options with { HoldMilliseconds = Bounded(name, value, 0, 600_000) },
                 "--controller-pid" => options with { ControllerPid = Bounded(name, value, 1, int.MaxValue) },
                 "--report-every" => options with { ReportEvery = Bounded(name, value, 1, 1_000_000) },

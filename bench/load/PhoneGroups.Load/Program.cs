@@ -19,7 +19,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: phonegroups-load [soak|plot] [--calls 300] [--concurrency 1,8] [--rounds 3] [--hold-ms 0] [--rate N] [--paths both|dialplan|controller] [--samples FILE.csv] [--plot FILE.svg] [--plot-title TEXT] [--controller-pid PID] [--report-every 10000]");
+    Console.Error.WriteLine("usage: phonegroups-load [soak|plot] [--calls 300] [--concurrency 1,8] [--rounds 3] [--warmup 20] [--hold-ms 0] [--rate N] [--paths both|dialplan|controller] [--samples FILE.csv] [--plot FILE.svg] [--plot-title TEXT] [--controller-pid PID] [--report-every 10000]");
     return 2;
 }
 
@@ -78,7 +78,7 @@ foreach (var concurrency in options.Concurrency)
     // A few warm-up calls per path first (JIT, Asterisk's caches), not counted and not held.
     foreach (var (path, context) in paths)
     {
-        await runner.RunAsync(context, Math.Min(20, options.Calls), Math.Min(8, concurrency), hold: false);
+        await runner.RunAsync(context, options.Warmup, Math.Min(8, concurrency), hold: false);
     }
 
     for (var round = 0; round < options.Rounds; round++)
