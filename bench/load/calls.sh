@@ -7,7 +7,8 @@
 #   bash bench/load/calls.sh --calls 600 --concurrency 1,8,32 --samples /tmp/pdd.csv
 # Arguments go to the tool (bench/load/PhoneGroups.Load, --help lists them). On a shared machine run it under
 # the Asterisk lock: flock /work/asterisk.lock bash bench/load/calls.sh
-# The controller runs as a Release build with its default logging (one Information line per decision).
+# The controller runs as a Release build with its default logging (one Information line per decision);
+# CONTROLLER_ARGS adds settings (e.g. "--Ari:RestTransport Http"), CONTROLLER_LOG=FILE keeps its log.
 # bench/load/soak.sh runs the same with "soak" as the first argument (the soak's policy and mix of calls).
 set -euo pipefail
 
@@ -45,17 +46,32 @@ controller_pid=$!
 for _ in $(seq 1 100); do "$work/controller/phonegroups" probe >/dev/null 2>&1 && break; sleep 0.2; done
 "$work/controller/phonegroups" probe >/dev/null || { cat "$work/controller.log" >&2; exit 1; }
 
+# CPU time (user + system) a process has used, in clock ticks: how much the run cost each side, less noisy
+# than latencies on a shared machine.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+asterisk_pid=$(bash eng/asterisk.sh status 2>&1 | sed -nE 's/.*running \(pid ([0-9]+)\).*/\1/p')
+controller_cpu=$(cpu_ticks "$controller_pid")
+asterisk_cpu=$(cpu_ticks "${asterisk_pid:-0}")
+
 status=0
 if [ "${1:-}" = soak ]; then
     "$work/load/phonegroups-load" "$@" --controller-pid "$controller_pid" || status=$?
 else
     "$work/load/phonegroups-load" "$@" || status=$?
 fi
+ticks=$(getconf CLK_TCK)
+echo "cpu during the run: controller $(( ($(cpu_ticks "$controller_pid") - controller_cpu) * 1000 / ticks )) ms, asterisk $(( ($(cpu_ticks "${asterisk_pid:-0}") - asterisk_cpu) * 1000 / ticks )) ms" >&2
+# The controller's ARI requests during the run, by method and status (count and total seconds): how many
+# round trips the calls cost and how long they took (phonegroups.ari.request.duration, docs/operations.md).
+curl -s http://127.0.0.1:8090/metrics | grep -E '^phonegroups_ari_request_duration_seconds_(count|sum)' | sed 's/^/controller metrics: /' >&2 || true
 if ! "$work/controller/phonegroups" probe >/dev/null 2>&1; then
     echo "the controller is not ready after the run" >&2
     status=1
 fi
-errors=$(grep -c -E '\b(fail|crit|error)\b|\[(ERR|CRT)\]' "$work/controller.log" || true)
+[ -n "${CONTROLLER_LOG:-}" ] && cp "$work/controller.log" "$CONTROLLER_LOG" # keep it for a look afterwards
+# Error lines in any of the controller's log formats: JSON ("@l":"Error"), text (ERR), console (fail:).
+error_lines='"@l":"(Error|Fatal)"|^[0-9:.]+ (ERR|FTL) |\b(fail|crit|error)\b|\[(ERR|CRT)\]'
+errors=$(grep -c -E "$error_lines" "$work/controller.log" || true)
 echo "controller log: $(wc -l <"$work/controller.log") lines, $errors at error level" >&2
-[ "$errors" -eq 0 ] || grep -m 5 -E '\b(fail|crit|error)\b|\[(ERR|CRT)\]' "$work/controller.log" >&2
+[ "$errors" -eq 0 ] || grep -m 5 -E "$error_lines" "$work/controller.log" >&2
 exit "$status"

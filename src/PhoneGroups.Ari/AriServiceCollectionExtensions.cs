@@ -16,7 +16,12 @@ public static class AriServiceCollectionExtensions
         services.AddOptions<AriOptions>().BindConfiguration(AriOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AriOptions>, AriOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<AriRestClient>();
+        // REST goes on the events socket when Ari:RestTransport allows it and Asterisk answers there.
+        services.TryAddSingleton(sp => new AriRestClient(
+            sp.GetRequiredService<IOptions<AriOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AriRestClient>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AriEventConnection>()));
         services.TryAddSingleton<IAriClient>(sp => sp.GetRequiredService<AriRestClient>());
         services.TryAddSingleton<AriEventConnection>();
         services.TryAddSingleton<IAriEventSource>(sp => sp.GetRequiredService<AriEventConnection>());

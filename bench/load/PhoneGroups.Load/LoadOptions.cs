@@ -14,6 +14,13 @@ public sealed record LoadOptions
     /// <summary>Blocks per path, alternated (dialplan, controller, dialplan, ...) so drift of a shared machine hits both.</summary>
     public int Rounds { get; init; } = 3;
 
+    /// <summary>
+    /// Uncounted calls per path before each concurrency (JIT, Asterisk's caches). The controller's .NET code
+    /// is still being compiled to its final tier for a few hundred calls: a larger value measures a controller
+    /// that has been up a while.
+    /// </summary>
+    public int Warmup { get; init; } = 20;
+
     /// <summary>How long a bridged call is held before the caller hangs up.</summary>
     public int HoldMilliseconds { get; init; }
 
@@ -36,7 +43,13 @@ public sealed record LoadOptions
     /// <summary>A CSV of every post-dial delay (path, concurrency, ms) for plots; none when empty.</summary>
     public string? SamplesPath { get; init; }
 
-    /// <summary>"calls" (dialplan against controller) or "soak" (bench/load/soak.sh).</summary>
+    /// <summary>An SVG of the post-dial delay distribution (dialplan against controller, per concurrency); none when empty.</summary>
+    public string? PlotPath { get; init; }
+
+    /// <summary>The plot's title (e.g. which build ran).</summary>
+    public string PlotTitle { get; init; } = "Post-dial delay: pure dialplan against the controller";
+
+    /// <summary>"calls" (dialplan against controller), "soak" (bench/load/soak.sh) or "plot" (an SVG from --samples).</summary>
     public string Mode { get; init; } = "calls";
 
     /// <summary>The controller's process id, for its RSS and GC pauses in a soak (0: not measured).</summary>
@@ -60,6 +73,12 @@ public sealed record LoadOptions
             args = args.Skip(1).ToArray();
         }
 
+        else if (args.Count > 0 && args[0] == "plot")
+        {
+            options = options with { Mode = "plot" };
+            args = args.Skip(1).ToArray();
+        }
+
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -74,6 +93,7 @@ public sealed record LoadOptions
                 "--calls" => options with { Calls = Bounded(name, value, 1, 1_000_000) },
                 "--concurrency" => options with { Concurrency = value.Split(',').Select(v => Bounded(name, v, 1, 2000)).ToArray() },
                 "--rounds" => options with { Rounds = Bounded(name, value, 1, 100) },
+                "--warmup" => options with { Warmup = Bounded(name, value, 0, 100_000) },
                 "--hold-ms" => options with { HoldMilliseconds = Bounded(name, value, 0, 600_000) },
                 "--controller-pid" => options with { ControllerPid = Bounded(name, value, 1, int.MaxValue) },
                 "--report-every" => options with { ReportEvery = Bounded(name, value, 1, 1_000_000) },
@@ -82,10 +102,17 @@ public sealed record LoadOptions
                 "--to" => options with { To = value },
                 "--paths" => value is "both" or "dialplan" or "controller" ? options with { Paths = value } : throw new ArgumentException($"--paths: '{value}' is not both, dialplan or controller"),
                 "--samples" => options with { SamplesPath = value },
+                "--plot" => options with { PlotPath = value },
+                "--plot-title" => options with { PlotTitle = value },
                 "--ari-url" => options with { AriUrl = LoopbackOnly(value) },
                 "--ari-password" => options with { AriPassword = value },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
+        }
+
+        if (options.Mode == "plot" && (options.SamplesPath is null || options.PlotPath is null))
+        {
+            throw new ArgumentException("plot needs --samples FILE.csv (from an earlier run) and --plot FILE.svg");
         }
 
         return options;

@@ -19,8 +19,19 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine("usage: phonegroups-load [soak] [--calls 300] [--concurrency 1,8] [--rounds 3] [--hold-ms 0] [--rate N] [--paths both|dialplan|controller] [--samples FILE.csv] [--controller-pid PID] [--report-every 10000]");
+    Console.Error.WriteLine("usage: phonegroups-load [soak|plot] [--calls 300] [--concurrency 1,8] [--rounds 3] [--warmup 20] [--hold-ms 0] [--rate N] [--paths both|dialplan|controller] [--samples FILE.csv] [--plot FILE.svg] [--plot-title TEXT] [--controller-pid PID] [--report-every 10000]");
     return 2;
+}
+
+if (options.Mode == "plot")
+{
+    // An SVG from the samples CSV of an earlier run: no Asterisk needed.
+    var rows = (await File.ReadAllLinesAsync(options.SamplesPath!)).Skip(1).Select(line => line.Split(','))
+        .Where(f => f.Length == 3).Select(f => (Path: f[0], Concurrency: int.Parse(f[1], CultureInfo.InvariantCulture), Ms: double.Parse(f[2], CultureInfo.InvariantCulture)));
+    var series = rows.GroupBy(r => (r.Path, r.Concurrency)).OrderBy(g => g.Key.Concurrency)
+        .Select(g => (g.Key.Path, g.Key.Concurrency, (IReadOnlyList<double>)g.Select(r => r.Ms).ToArray())).ToList();
+    await File.WriteAllTextAsync(options.PlotPath!, PddPlot.Svg(series, options.PlotTitle));
+    return 0;
 }
 
 var ariOptions = new AriOptions
@@ -52,6 +63,7 @@ var json = new JsonSerializerOptions { WriteIndented = false };
 using var samples = options.SamplesPath is null ? null : new StreamWriter(options.SamplesPath);
 samples?.WriteLine("path,concurrency,pdd_ms");
 var failed = false;
+var plotted = new List<(string Path, int Concurrency, IReadOnlyList<double> Delays)>();
 foreach (var concurrency in options.Concurrency)
 {
     var paths = options.Paths switch
@@ -66,7 +78,7 @@ foreach (var concurrency in options.Concurrency)
     // A few warm-up calls per path first (JIT, Asterisk's caches), not counted and not held.
     foreach (var (path, context) in paths)
     {
-        await runner.RunAsync(context, Math.Min(20, options.Calls), Math.Min(8, concurrency), hold: false);
+        await runner.RunAsync(context, options.Warmup, Math.Min(8, concurrency), hold: false);
     }
 
     for (var round = 0; round < options.Rounds; round++)
@@ -97,11 +109,17 @@ foreach (var concurrency in options.Concurrency)
 
         failed |= result.Failed > 0 || leftovers > 0;
         Console.WriteLine(JsonSerializer.Serialize(result, json));
+        plotted.Add((path, concurrency, outcomes[path].Where(o => o.Bridged).Select(o => o.PostDialDelayMs).ToArray()));
         foreach (var o in outcomes[path].Where(o => o.Bridged))
         {
             samples?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path},{concurrency},{o.PostDialDelayMs:F3}"));
         }
     }
+}
+
+if (options.PlotPath is not null)
+{
+    await File.WriteAllTextAsync(options.PlotPath, PddPlot.Svg(plotted, options.PlotTitle));
 }
 
 return failed ? 1 : 0;

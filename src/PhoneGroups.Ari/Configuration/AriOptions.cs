@@ -31,6 +31,13 @@ public sealed class AriOptions
     /// <value>The default value is 32.</value>
     public int MaxConnections { get; set; } = 32;
 
+    /// <summary>
+    /// How REST requests travel: <see cref="AriRestTransport.WebSocket"/> (on the events WebSocket, with HTTP
+    /// while it is down or when Asterisk is older than 22.4) or <see cref="AriRestTransport.Http"/>.
+    /// </summary>
+    /// <value>The default value is <see cref="AriRestTransport.WebSocket"/>.</value>
+    public AriRestTransport RestTransport { get; set; } = AriRestTransport.WebSocket;
+
     /// <summary>The longest wait between two reconnect attempts, in seconds.</summary>
     /// <value>The default value is 5.</value>
     public double MaxReconnectDelaySeconds { get; set; } = 5;

@@ -45,6 +45,11 @@ public sealed class AriOptionsValidation : IValidateOptions<AriOptions>
             errors.Add($"{section}:MaxConnections must be between 1 and 1000, not {options.MaxConnections}");
         }
 
+        if (!Enum.IsDefined(options.RestTransport))
+        {
+            errors.Add($"{section}:RestTransport must be WebSocket or Http, not '{options.RestTransport}'");
+        }
+
         if (options.MaxReconnectDelaySeconds is < 0.1 or > 300)
         {
             errors.Add($"{section}:MaxReconnectDelaySeconds must be between 0.1 and 300, not {options.MaxReconnectDelaySeconds}");

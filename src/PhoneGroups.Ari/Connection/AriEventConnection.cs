@@ -72,6 +72,12 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
     /// <summary>The current state.</summary>
     public AriConnectionState State => _states.Value;
 
+    /// <summary>Whether REST requests go on this connection's WebSocket now (connected, and Asterisk answered one there).</summary>
+    public bool CarriesRequests => Requests.IsReady;
+
+    /// <summary>REST requests on this socket (Asterisk 22.4+); <see cref="Rest.AriRestClient"/> sends them here when it can.</summary>
+    internal AriSocketRequests Requests { get; } = new();
+
     /// <summary>Starts connecting (and reconnecting) in the background.</summary>
     public void Start()
     {
@@ -143,6 +149,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 // One pipeline run per outage: failed attempts back off within it.
                 socket = await _reconnect.ExecuteAsync(ConnectAsync, stop).ConfigureAwait(false);
                 Volatile.Write(ref _socket, socket);
+                Requests.Attach(socket);
                 var connectedAt = _time.GetTimestamp();
                 var connections = Interlocked.Increment(ref _connections);
                 LogConnected(_logger, _options.App, _options.Url, connections);
@@ -152,6 +159,10 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 }
 
                 _states.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, connections));
+                if (_options.RestTransport == AriRestTransport.WebSocket)
+                {
+                    _ = ProbeRequestsAsync(socket, stop);
+                }
                 (bool Replaced, string Reason) end;
                 try
                 {
@@ -164,6 +175,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
 
                 var held = _time.GetElapsedTime(connectedAt);
                 Volatile.Write(ref _socket, null);
+                Requests.Detach(end.Reason);
                 await CloseQuietlyAsync(socket).ConfigureAwait(false);
                 socket = null;
                 if (end.Replaced)
@@ -208,6 +220,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 if (socket is not null)
                 {
                     Volatile.Write(ref _socket, null);
+                    Requests.Detach("the connection failed");
                     await CloseQuietlyAsync(socket).ConfigureAwait(false);
                 }
             }
@@ -302,6 +315,14 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 message.ResetWrittenCount();
                 if (AriEventParser.TryParse(json, out var ariEvent, out var error))
                 {
+                    if (ariEvent is UnknownAriEvent { Type: AriSocketMessages.ResponseType })
+                    {
+                        // The answer to a REST request: handed over, never queued as an event (the waiting
+                        // request continues on another thread, so this loop does not wait for it).
+                        Requests.TryComplete(json);
+                        continue;
+                    }
+
                     _queue.Writer.TryWrite(ariEvent!);
                     if (ariEvent is ApplicationReplaced)
                     {
@@ -319,6 +340,42 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// Asks Asterisk on the new socket whether it answers REST requests there (22.4+): until it has, requests
+    /// go over HTTP; if it never does (an older Asterisk ignores the message), they stay on HTTP.
+    /// </summary>
+    private async Task ProbeRequestsAsync(WebSocket socket, CancellationToken stop)
+    {
+        var limit = TimeSpan.FromSeconds(Math.Min(_options.RequestTimeoutSeconds, ProbeTimeoutSeconds));
+        using var timeout = new CancellationTokenSource(limit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
+        try
+        {
+            var answer = await Requests.SendAsync("GET", "asterisk/ping", null, linked.Token, socket).ConfigureAwait(false);
+            if ((int)answer.Status is >= 200 and < 300)
+            {
+                Requests.Answered(socket);
+                LogRequestsOnSocket(_logger, _options.App);
+                return;
+            }
+
+            LogRequestsRefused(_logger, (int)answer.Status);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stop.IsCancellationRequested)
+        {
+            LogRequestsUnanswered(_logger, limit.TotalSeconds);
+        }
+#pragma warning disable CA1031 // nobody awaits the probe: whatever it meets, REST stays on HTTP for this socket
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // the socket went while asking: the next connection asks again
+        }
+    }
+
+    // Asterisk answers a ping in well under a millisecond; an older one never answers at all.
+    private const int ProbeTimeoutSeconds = 5;
 
     private async Task PublishAsync()
     {
@@ -371,6 +428,15 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI connect failed: {Reason}; attempt {Attempt}, next in {DelayMs:0} ms")]
     private static partial void LogConnectFailed(ILogger logger, string reason, int attempt, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ARI REST requests of application {App} go over the events WebSocket")]
+    private static partial void LogRequestsOnSocket(ILogger logger, string app);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asterisk did not answer a REST request on the events WebSocket within {Seconds:0} s (it needs Asterisk 22.4 or later); REST requests go over HTTP. Set Ari:RestTransport to Http to stop asking")]
+    private static partial void LogRequestsUnanswered(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Asterisk refused a REST request on the events WebSocket (status {Status}); REST requests go over HTTP")]
+    private static partial void LogRequestsRefused(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI message skipped, not an event ({Error}): {Json}")]
     private static partial void LogMalformed(ILogger logger, string error, string json);

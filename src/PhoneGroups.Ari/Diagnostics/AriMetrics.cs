@@ -6,7 +6,7 @@ namespace PhoneGroups.Ari.Diagnostics;
 
 /// <summary>
 /// The ARI client's instruments (meter <c>PhoneGroups.Ari</c>). Tags come from small fixed sets: the
-/// HTTP method and the status class, never a path (paths hold channel ids).
+/// HTTP method, the status class and the transport (http, websocket), never a path (paths hold channel ids).
 /// </summary>
 public static class AriMetrics
 {
@@ -26,10 +26,16 @@ public static class AriMetrics
     private static readonly Counter<long> Replacements = Meter.CreateCounter<long>(
         "phonegroups.ari.replacements", description: "Times another connection took the Stasis application (ApplicationReplaced)");
 
+    /// <summary>The <c>transport</c> tag of a request sent over HTTP.</summary>
+    public const string Http = "http";
+
+    /// <summary>The <c>transport</c> tag of a request sent on the events WebSocket.</summary>
+    public const string WebSocket = "websocket";
+
     /// <summary>A request answered (any status) or failed without answer (<paramref name="status"/> null).</summary>
-    public static void RequestCompleted(HttpMethod method, HttpStatusCode? status, TimeSpan elapsed)
+    public static void RequestCompleted(HttpMethod method, HttpStatusCode? status, TimeSpan elapsed, string transport = Http)
     {
-        var tags = new TagList { { "method", method.Method }, { "status", StatusClass(status) } };
+        var tags = new TagList { { "method", method.Method }, { "status", StatusClass(status) }, { "transport", transport } };
         RequestDuration.Record(elapsed.TotalSeconds, tags);
         if (status is null || (int)status >= 400)
         {

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Ari.Configuration;
+using PhoneGroups.Ari.Connection;
 using PhoneGroups.Ari.Diagnostics;
 using PhoneGroups.Ari.Models;
 using Polly;
@@ -14,7 +15,10 @@ using Polly.Retry;
 namespace PhoneGroups.Ari.Rest;
 
 /// <summary>
-/// ARI over HTTP with keep-alive connections. Requests that can be repeated without effect (GET, and the
+/// ARI REST requests, on the events WebSocket when it can (<see cref="AriOptions.RestTransport"/>: Asterisk
+/// 22.4+ answers them there, with less overhead than HTTP), otherwise over HTTP with keep-alive connections.
+/// The socket carries one request at a time (Asterisk handles a socket's requests one after another); the
+/// others go over HTTP meanwhile. Both ways give the same answers and throw the same exceptions. Requests that can be repeated without effect (GET, and the
 /// DELETEs of teardown) are retried on transient failures; requests that create or change something are
 /// sent once, because a retry after a lost response would do it twice.
 /// </summary>
@@ -24,22 +28,26 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
     private readonly bool _ownsHttp;
     private readonly ResiliencePipeline _idempotentRetry;
     private readonly ILogger<AriRestClient> _logger;
+    private readonly AriSocketRequests? _socket;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
 
     /// <summary>
     /// Creates a client with its own connection pool of at most <see cref="AriOptions.MaxConnections"/>: a burst
     /// of calls queues its requests instead of opening more sessions than Asterisk's sessionlimit allows.
     /// </summary>
-    public AriRestClient(IOptions<AriOptions> options, ILogger<AriRestClient> logger, TimeProvider? time = null)
+    /// <remarks>With <paramref name="events"/>, requests go on its WebSocket whenever it is connected and Asterisk answers there.</remarks>
+    public AriRestClient(IOptions<AriOptions> options, ILogger<AriRestClient> logger, TimeProvider? time = null, AriEventConnection? events = null)
         : this(new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             MaxConnectionsPerServer = options?.Value.MaxConnections ?? throw new ArgumentNullException(nameof(options)),
-        }), options, logger, time, ownsHttp: true)
+        }), options, logger, time, ownsHttp: true, events)
     {
     }
 
     /// <summary>Creates a client over <paramref name="http"/> (tests pass one with a fake handler).</summary>
-    public AriRestClient(HttpClient http, IOptions<AriOptions> options, ILogger<AriRestClient> logger, TimeProvider? time = null, bool ownsHttp = false)
+    public AriRestClient(HttpClient http, IOptions<AriOptions> options, ILogger<AriRestClient> logger, TimeProvider? time = null, bool ownsHttp = false, AriEventConnection? events = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -47,6 +55,9 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         _http = http;
         _ownsHttp = ownsHttp;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
+        _socket = settings.RestTransport == AriRestTransport.WebSocket ? events?.Requests : null;
         _http.BaseAddress = settings.BaseAddress;
         _http.Timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
@@ -88,7 +99,7 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         var path = new AriQuery("channels/create")
             .Add("endpoint", request.Endpoint).Add("app", request.App).Add("appArgs", request.AppArgs)
             .Add("channelId", request.ChannelId).Add("otherChannelId", request.OtherChannelId).Add("originator", request.Originator);
-        return SendAsync(HttpMethod.Post, path.ToString(), VariablesContent(request.Variables), AriJsonContext.Default.Channel, cancellationToken);
+        return SendAsync(HttpMethod.Post, path.ToString(), VariablesBodyOf(request.Variables), AriJsonContext.Default.Channel, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -103,7 +114,7 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
             .Add("endpoint", request.Endpoint).Add("extension", request.Extension).Add("context", request.Context).Add("priority", request.Priority)
             .Add("app", request.App).Add("appArgs", request.AppArgs).Add("callerId", request.CallerId).Add("timeout", request.Timeout)
             .Add("channelId", request.ChannelId).Add("otherChannelId", request.OtherChannelId);
-        return SendAsync(HttpMethod.Post, path.ToString(), VariablesContent(request.Variables), AriJsonContext.Default.Channel, cancellationToken);
+        return SendAsync(HttpMethod.Post, path.ToString(), VariablesBodyOf(request.Variables), AriJsonContext.Default.Channel, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -275,9 +286,9 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
     private async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken) =>
         await SendCoreAsync(method, path, null, cancellationToken).ConfigureAwait(false);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, string? jsonBody, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        var body = await SendCoreAsync(method, path, content, cancellationToken).ConfigureAwait(false);
+        var body = await SendCoreAsync(method, path, jsonBody, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonSerializer.Deserialize(body, type) ?? throw new AriException(method.Method, path, new JsonException("empty response"));
@@ -288,9 +299,42 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         }
     }
 
-    private async Task<string> SendCoreAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    private async Task<string> SendCoreAsync(HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
+        HttpStatusCode status;
+        string body;
+        if (_socket is { IsReady: true } socket && socket.TryTake())
+        {
+            try
+            {
+                (status, body) = await SendOnSocketAsync(socket, method, path, jsonBody, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                socket.Return();
+            }
+        }
+        else
+        {
+            (status, body) = await SendOverHttpAsync(method, path, jsonBody, cancellationToken).ConfigureAwait(false);
+        }
+
+        if ((int)status is >= 200 and < 300)
+        {
+            return body;
+        }
+
+        LogRefused(_logger, method.Method, path, (int)status);
+
+        throw AriException.For(status, MessageOf(body), method.Method, path);
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> SendOverHttpAsync(HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = jsonBody is null ? null : new StringContent(jsonBody, Encoding.UTF8, "application/json"),
+        };
         HttpResponseMessage response;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -299,25 +343,47 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         }
         catch (HttpRequestException e)
         {
-            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.Http);
             throw new AriException(method.Method, path, e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.Http);
             throw new AriException(method.Method, path, new TimeoutException($"no answer within {_http.Timeout.TotalSeconds:0} s", e));
         }
 
-        AriMetrics.RequestCompleted(method, response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        AriMetrics.RequestCompleted(method, response.StatusCode, took, AriMetrics.Http);
+        LogRequest(_logger, method.Method, path, (int)response.StatusCode, took.TotalMilliseconds, AriMetrics.Http);
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return body;
-            }
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        }
+    }
 
-            throw AriException.For(response.StatusCode, MessageOf(body), method.Method, path);
+    /// <summary>On the events WebSocket, bounded by the same timeout as over HTTP; no answer throws as HTTP does.</summary>
+    private async Task<(HttpStatusCode Status, string Body)> SendOnSocketAsync(AriSocketRequests socket, HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var timeout = new CancellationTokenSource(_timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var answer = await socket.SendAsync(method.Method, path, jsonBody, linked.Token).ConfigureAwait(false);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            AriMetrics.RequestCompleted(method, answer.Status, elapsed, AriMetrics.WebSocket);
+            LogRequest(_logger, method.Method, path, (int)answer.Status, elapsed.TotalMilliseconds, AriMetrics.WebSocket);
+            return (answer.Status, answer.Body);
+        }
+        catch (IOException e)
+        {
+            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.WebSocket);
+            throw new AriException(method.Method, path, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.WebSocket);
+            throw new AriException(method.Method, path, new TimeoutException($"no answer within {_timeout.TotalSeconds:0} s", e));
         }
     }
 
@@ -338,10 +404,17 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         }
     }
 
-    private static StringContent? VariablesContent(IReadOnlyDictionary<string, string>? variables) =>
+    private static string? VariablesBodyOf(IReadOnlyDictionary<string, string>? variables) =>
         variables is null || variables.Count == 0
             ? null
-            : new StringContent(JsonSerializer.Serialize(new VariablesBody { Variables = variables }, AriJsonContext.Default.VariablesBody), Encoding.UTF8, "application/json");
+            : JsonSerializer.Serialize(new VariablesBody { Variables = variables }, AriJsonContext.Default.VariablesBody);
+
+    // Per request, for finding where a call's time goes (Logging:Level Debug); off by default, and cheap then.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "ARI {Method} {Path}: {Status} in {Milliseconds:0.00} ms over {Transport}")]
+    private static partial void LogRequest(ILogger logger, string method, string path, int status, double milliseconds, string transport);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "ARI {Method} {Path} refused: {Status}")]
+    private static partial void LogRefused(ILogger logger, string method, string path, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI request failed ({Reason}); retry {Attempt}")]
     private static partial void LogRetry(ILogger logger, string reason, int attempt);

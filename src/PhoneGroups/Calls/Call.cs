@@ -68,8 +68,11 @@ internal sealed class Call
     /// <summary>Who the caller is, once identified (null before, and for calls adopted after a restart): forwards and transfers are decided with it.</summary>
     public CallerIdentity? Identity { get; set; }
 
-    /// <summary>The bridge the call made, destroyed when the call ends.</summary>
+    /// <summary>The bridge the call made (or asked for), destroyed when the call ends.</summary>
     public string? BridgeId { get; set; }
+
+    /// <summary>Whether Asterisk confirmed <see cref="BridgeId"/> exists (it may be made while the callee rings).</summary>
+    public bool BridgeCreated { get; set; }
 
     /// <summary>The number of the next leg (<see cref="LegIds"/>); never one an earlier process used for this call.</summary>
     public int NextLegNumber() => ++_legNumber;
@@ -310,6 +313,7 @@ internal sealed class Call
             if (BridgeId is { } bridge)
             {
                 BridgeId = null;
+                BridgeCreated = false;
                 await Services.Ari.DestroyBridgeAsync(bridge).ConfigureAwait(false);
             }
         }

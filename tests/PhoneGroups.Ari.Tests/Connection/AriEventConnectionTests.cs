@@ -226,7 +226,8 @@ public sealed class AriEventConnectionTests
 
     private AriEventConnection CreateSut()
     {
-        var options = new AriOptions { Url = "http://127.0.0.1:8088", User = "phonegroups", Password = "pw", App = "phonegroups" };
+        // REST stays on HTTP here: these tests are about the connection, and the WebSocket transport's probe would arm a timer of its own.
+        var options = new AriOptions { Url = "http://127.0.0.1:8088", User = "phonegroups", Password = "pw", App = "phonegroups", RestTransport = AriRestTransport.Http };
         return new AriEventConnection(Options.Create(options), _logger, _time, _connector.ConnectAsync);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
@@ -9,6 +10,8 @@ internal sealed class ScriptedWebSocket : WebSocket
 {
     private readonly Channel<byte[]?> _incoming = Channel.CreateUnbounded<byte[]?>();
     private readonly TaskCompletionSource _closedByClient = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<string> _sent = Channel.CreateUnbounded<string>();
+    private readonly ArrayBufferWriter<byte> _sending = new();
     private byte[]? _current;
     private int _offset;
     private WebSocketState _state = WebSocketState.Open;
@@ -57,7 +60,28 @@ internal sealed class ScriptedWebSocket : WebSocket
         return new WebSocketReceiveResult(count, WebSocketMessageType.Text, end);
     }
 
-    public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The next message the client sent (a REST request), waiting for one if needed.</summary>
+    public Task<string> SentAsync() => Bounded.WaitAsync(_sent.Reader.ReadAsync().AsTask(), "the client sent nothing on the socket");
+
+    /// <summary>Whether the client sent a message not read yet by <see cref="SentAsync"/>.</summary>
+    public bool HasUnreadSent => _sent.Reader.Count > 0;
+
+    public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+    {
+        if (_state != WebSocketState.Open)
+        {
+            throw new WebSocketException(WebSocketError.InvalidState, "the socket is closed");
+        }
+
+        _sending.Write(buffer.AsSpan());
+        if (endOfMessage)
+        {
+            _sent.Writer.TryWrite(Encoding.UTF8.GetString(_sending.WrittenSpan));
+            _sending.ResetWrittenCount();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken)
     {

@@ -175,9 +175,11 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
 
             var members = bridge.Channels.Where(alive.Contains).ToList();
             inOurBridges.UnionWith(members);
-            if (members.Any(services.Router.IsOwned))
+            // A call of this process is in charge: of its members, or of its caller while its bridge waits
+            // empty for the callee's answer (made while the callee rings).
+            if (members.Any(services.Router.IsOwned) || services.Router.IsOwned(callId))
             {
-                continue; // a call of this process is in charge
+                continue;
             }
 
             if (members.Count == 2)
@@ -185,6 +187,7 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
                 var call = adopt(members.Contains(callId) ? callId : members[0], BridgedState.Instance);
                 members.ForEach(channel => call.Own(channel));
                 call.BridgeId = bridge.Id;
+                call.BridgeCreated = true;
                 CallLog.AdoptedBridgedCall(services.Logger, call.Id, bridge.Id, string.Join(",", members));
                 adopted++;
                 await CheckStillThereAsync(members, cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,8 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
     {
         if (start.Channel.Id == Attempt.LegId)
         {
-            await Attempt.DialLegAsync(cancellationToken).ConfigureAwait(false);
+            // The bridge is made while the callee rings, not after the answer: the answer then waits for less.
+            await Task.WhenAll(Attempt.DialLegAsync(cancellationToken), CallBridging.PrepareAsync(call, cancellationToken)).ConfigureAwait(false);
         }
 
         return this;
