@@ -237,8 +237,9 @@ public sealed class SoakTests(AsteriskFixture asterisk, ITestOutputHelper output
 
     private int CountConnected() => _controller.Output.Split('\n').Count(l => l.Contains("ARI connected: application phonegroups ", StringComparison.Ordinal));
 
+    // The text format is "HH:mm:ss.fff LVL message" (Logging/LoggingSetup.cs): ERR and FTL are the error levels.
     private List<string> ErrorLines() =>
-        _controller.Output.Split('\n').Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).ToList();
+        _controller.Output.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d\d:\d\d:\d\d\.\d{3} (ERR|FTL) ")).ToList();
 
     // Asterisk's side of every TCP connection the controller has to ARI, destroyed by the kernel (ss -K): to
     // the controller it looks like Asterisk dropped the events WebSocket (and its REST keep-alives).

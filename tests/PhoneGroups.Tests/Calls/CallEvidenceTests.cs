@@ -39,7 +39,12 @@ public sealed class CallEvidenceTests : IAsyncLifetime
 
         _sut.Asterisk.Send(CallWithoutChannelVars("A", "2001"));
 
-        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", 41, Arg.Any<CancellationToken>()));
+        // The caller is still there (now and after the hang-up grace): a failure, cause 41.
+        await Eventually.Async(() =>
+        {
+            ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)_sut.Time).Advance(TimeSpan.FromMilliseconds(100));
+            return _sut.Ari.Received().HangupAsync("A", 41, Arg.Any<CancellationToken>());
+        });
         await _sut.Ari.DidNotReceive().CreateChannelAsync(Arg.Any<CreateChannelRequest>(), Arg.Any<CancellationToken>());
     }
 

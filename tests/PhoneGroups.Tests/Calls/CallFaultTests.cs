@@ -148,6 +148,24 @@ public sealed class CallFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServerError_BecauseTheCallerWasHangingUp_IsAnOrdinaryEnd_LoggedAsInformation()
+    {
+        // Asterisk answers 500 "Failed to answer channel" for a channel that is being hung up: the refusal says
+        // nothing about why; the caller being gone by then does.
+        _sut.Ari.AnswerAsync("A", Arg.Any<CancellationToken>())
+            .ThrowsAsync(new AriException(HttpStatusCode.InternalServerError, "Failed to answer channel", "POST", "channels/A/answer"));
+        _sut.Ari.GetChannelAsync("A", Arg.Any<CancellationToken>()).ThrowsAsync(new AriNotFoundException("Channel not found", "GET", "channels/A"));
+
+        _sut.Asterisk.CallEnters("A", "2001", "2002");
+        _sut.Asterisk.LegEnters("A-leg1");
+        _sut.DialStatus("A-leg1", "A", "ANSWER");
+
+        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+        Assert.DoesNotContain(_sut.Log.Lines, l => l.Level >= LogLevel.Error);
+        Assert.Contains(_sut.Log.Lines, l => l.Level == LogLevel.Information && l.Message.Contains("a party hung up while the call was Dialing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UnexpectedError_HangsTheCallUpWithCause41_AndLogsAnError()
     {
         _sut.Ari.AddChannelsAsync(Arg.Any<string>(), Arg.Any<IReadOnlyList<string>>(), Arg.Any<CancellationToken>())
@@ -157,7 +175,12 @@ public sealed class CallFaultTests : IAsyncLifetime
         _sut.Asterisk.LegEnters("A-leg1");
         _sut.DialStatus("A-leg1", "A", "ANSWER");
 
-        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A", 41, Arg.Any<CancellationToken>()));
+        // Both parties are still there, now and after the hang-up grace: a real failure.
+        await Eventually.Async(() =>
+        {
+            ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)_sut.Time).Advance(TimeSpan.FromMilliseconds(100));
+            return _sut.Ari.Received().HangupAsync("A", 41, Arg.Any<CancellationToken>());
+        });
         await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 41, Arg.Any<CancellationToken>()));
         Assert.Contains(_sut.Log.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("Call A failed in state Dialing", StringComparison.Ordinal));
     }
