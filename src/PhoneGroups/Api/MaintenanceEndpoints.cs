@@ -37,6 +37,7 @@ internal static class MaintenanceEndpoints
                 return TypedResults.Ok(new CleanupView(dryRun is not false, orphans, null));
             }
 
+            publisher.ForgetDiscovered(orphans.Select(o => o.Number));
             revision = await writer.EditAsync(ApiRequest.IfMatch(http), ApiRequest.Author(http), editor =>
             {
                 foreach (var orphan in orphans)

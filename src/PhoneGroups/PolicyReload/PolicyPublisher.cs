@@ -112,6 +112,22 @@ internal sealed partial class PolicyPublisher
         }
     }
 
+    /// <summary>
+    /// Phones known now to be gone from Asterisk (the orphan cleanup checked), dropped from the last discovery scan
+    /// without waiting for the next: otherwise deleting them from the policy would bring them straight back as
+    /// phones of the default group. Nothing is recompiled: a phone the policy lists is not in force as discovered.
+    /// </summary>
+    public void ForgetDiscovered(IEnumerable<string> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        lock (_gate)
+        {
+            var remaining = new HashSet<string>(_discovered, StringComparer.Ordinal);
+            remaining.ExceptWith(numbers);
+            _discovered = remaining;
+        }
+    }
+
     /// <summary>Compiles and, when valid, puts in force. Caller holds the lock.</summary>
     private PolicyLoadResult Compile(PolicyRevision revision, IReadOnlySet<string> discovered, PolicyLoadResult? validated)
     {

@@ -53,6 +53,20 @@ public sealed class PolicyPublisherTests
     }
 
     [Fact]
+    public void ListedPhoneThatAsteriskNoLongerHas_DeletedFromThePolicy_DoesNotComeBackFromTheLastDiscoveryScan()
+    {
+        // The orphan cleanup: the last scan (up to IntervalSeconds old) still saw 2001; Asterisk has dropped it since.
+        var publisher = CreateSut();
+        publisher.SetDiscovered(["2001"]);
+
+        publisher.ForgetDiscovered(["2001"]);
+        publisher.Publish(new PolicyRevision(2, DateTimeOffset.UtcNow, "alice", "cleanup", WithDefault.Replace("members: [\"2001\"]", "members: []", StringComparison.Ordinal), null));
+
+        Assert.False(publisher.Store.Current.TryGetExtension("2001", out _));
+        Assert.False(publisher.IsDiscovered("2001"));
+    }
+
+    [Fact]
     public void WithoutADefaultGroup_NothingIsDiscovered_SoUnknownPhonesStayUnknown()
     {
         var publisher = CreateSut("version: 1\ngroups:\n  - name: Sales\n    members: [\"2001\"]\n");
