@@ -68,8 +68,9 @@ internal sealed partial class PhoneDiscovery(
     /// <summary>Lists the endpoints once and hands the matching names on; returns how many matched.</summary>
     internal async Task<int> DiscoverOnceAsync(Regex pattern, CancellationToken cancellationToken)
     {
+        var generation = publisher.DiscoveryGeneration;
         var numbers = (await PjsipEndpoints.ConfiguredAsync(ari, pattern.IsMatch, cancellationToken).ConfigureAwait(false)).ToList();
-        publisher.SetDiscovered(numbers);
+        publisher.SetDiscovered(numbers, generation);
         return numbers.Count;
     }
 

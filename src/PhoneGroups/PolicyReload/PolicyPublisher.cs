@@ -21,6 +21,7 @@ internal sealed partial class PolicyPublisher
     private PolicyRevision _revision;
     private IReadOnlySet<string> _discovered = new HashSet<string>(StringComparer.Ordinal);
     private IReadOnlySet<string> _discoveredInForce = new HashSet<string>(StringComparer.Ordinal);
+    private long _discoveryGeneration;
 
     /// <summary>Starts with <paramref name="initial"/> in force.</summary>
     /// <exception cref="PolicyRejectedException">The revision does not load.</exception>
@@ -95,12 +96,36 @@ internal sealed partial class PolicyPublisher
         }
     }
 
-    /// <summary>The phones Asterisk has now (their extension numbers); recompiles when they changed.</summary>
-    public void SetDiscovered(IReadOnlyCollection<string> numbers)
+    /// <summary>
+    /// Read before a discovery scan lists Asterisk's endpoints and handed back with its result: a scan that began
+    /// before <see cref="ForgetDiscovered"/> may still have seen the forgotten phones.
+    /// </summary>
+    public long DiscoveryGeneration
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _discoveryGeneration;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The phones Asterisk has now (their extension numbers), from a scan begun at <paramref name="scanGeneration"/>;
+    /// recompiles when they changed. The result of a scan older than the last <see cref="ForgetDiscovered"/> is
+    /// dropped: the next scan will tell.
+    /// </summary>
+    public void SetDiscovered(IReadOnlyCollection<string> numbers, long scanGeneration)
     {
         ArgumentNullException.ThrowIfNull(numbers);
         lock (_gate)
         {
+            if (scanGeneration != _discoveryGeneration)
+            {
+                return;
+            }
+
             var set = new HashSet<string>(numbers, StringComparer.Ordinal);
             if (set.SetEquals(_discovered))
             {
@@ -125,6 +150,7 @@ internal sealed partial class PolicyPublisher
             var remaining = new HashSet<string>(_discovered, StringComparer.Ordinal);
             remaining.ExceptWith(numbers);
             _discovered = remaining;
+            _discoveryGeneration++;
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class PolicyPublisherTests
     {
         var publisher = CreateSut();
 
-        publisher.SetDiscovered(["2001", "3005", "911"]);
+        publisher.SetDiscovered(["2001", "3005", "911"], publisher.DiscoveryGeneration);
 
         Assert.True(publisher.Store.Current.TryGetExtension("3005", out var phone));
         Assert.Equal("Reception", phone.Group?.Name);
@@ -42,13 +42,13 @@ public sealed class PolicyPublisherTests
     public void DiscoveredPhones_StayThrough_ANewRevision_AndLeaveWhenAsteriskNoLongerHasThem()
     {
         var publisher = CreateSut();
-        publisher.SetDiscovered(["3005"]);
+        publisher.SetDiscovered(["3005"], publisher.DiscoveryGeneration);
 
         publisher.Publish(new PolicyRevision(2, DateTimeOffset.UtcNow, "alice", "x", WithDefault.Replace("members: [\"2001\"]", "members: [\"2001\", \"2002\"]", StringComparison.Ordinal), null));
         Assert.True(publisher.Store.Current.TryGetExtension("3005", out _));
         Assert.True(publisher.Store.Current.TryGetExtension("2002", out _));
 
-        publisher.SetDiscovered([]);
+        publisher.SetDiscovered([], publisher.DiscoveryGeneration);
         Assert.False(publisher.Store.Current.TryGetExtension("3005", out _));
     }
 
@@ -57,7 +57,7 @@ public sealed class PolicyPublisherTests
     {
         // The orphan cleanup: the last scan (up to IntervalSeconds old) still saw 2001; Asterisk has dropped it since.
         var publisher = CreateSut();
-        publisher.SetDiscovered(["2001"]);
+        publisher.SetDiscovered(["2001"], publisher.DiscoveryGeneration);
 
         publisher.ForgetDiscovered(["2001"]);
         publisher.Publish(new PolicyRevision(2, DateTimeOffset.UtcNow, "alice", "cleanup", WithDefault.Replace("members: [\"2001\"]", "members: []", StringComparison.Ordinal), null));
@@ -67,11 +67,25 @@ public sealed class PolicyPublisherTests
     }
 
     [Fact]
+    public void DiscoveryScanBegunBeforeACleanup_CannotBringTheRemovedPhoneBack()
+    {
+        var publisher = CreateSut();
+        var scanBegun = publisher.DiscoveryGeneration; // the scan lists Asterisk's endpoints, still with 3005 ...
+
+        publisher.ForgetDiscovered(["3005"]); // ... while the cleanup finds 3005 gone
+        publisher.SetDiscovered(["3005"], scanBegun);
+        Assert.False(publisher.Store.Current.TryGetExtension("3005", out _));
+
+        publisher.SetDiscovered(["3006"], publisher.DiscoveryGeneration); // the next scan counts again
+        Assert.True(publisher.Store.Current.TryGetExtension("3006", out _));
+    }
+
+    [Fact]
     public void WithoutADefaultGroup_NothingIsDiscovered_SoUnknownPhonesStayUnknown()
     {
         var publisher = CreateSut("version: 1\ngroups:\n  - name: Sales\n    members: [\"2001\"]\n");
 
-        publisher.SetDiscovered(["3005"]);
+        publisher.SetDiscovered(["3005"], publisher.DiscoveryGeneration);
 
         Assert.False(publisher.Store.Current.TryGetExtension("3005", out _));
     }
