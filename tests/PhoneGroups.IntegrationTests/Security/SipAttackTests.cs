@@ -72,8 +72,7 @@ public sealed class SipAttackTests(AsteriskFixture asterisk)
         await picker.AssertSucceededAsync();
         await ringing.AssertSucceededAsync(); // cancelled: the call was taken elsewhere
         Assert.Contains("SIP/2.0 200 OK", picker.Messages, StringComparison.Ordinal);
-        Assert.Contains(Controller.Events.Snapshot().OfType<ChannelEnteredBridge>(),
-            e => e.Channel.Name.StartsWith("PJSIP/1002-", StringComparison.Ordinal) && e.Bridge.Channels.Contains(call.Call));
+        AssertInOneBridge(call.Call, "PJSIP/1002-");
         await Controller.AssertNothingLeftAsync();
     }
 
@@ -107,8 +106,7 @@ public sealed class SipAttackTests(AsteriskFixture asterisk)
         await picker.AssertSucceededAsync();
         await ringing.AssertSucceededAsync();
         Assert.Contains("SIP/2.0 200 OK", picker.Messages, StringComparison.Ordinal);
-        Assert.Contains(Controller.Events.Snapshot().OfType<ChannelEnteredBridge>(),
-            e => e.Channel.Name.StartsWith("PJSIP/1000-", StringComparison.Ordinal) && e.Bridge.Channels.Contains(call.Call));
+        AssertInOneBridge(call.Call, "PJSIP/1000-");
         await Controller.AssertNothingLeftAsync();
     }
 
@@ -154,4 +152,12 @@ public sealed class SipAttackTests(AsteriskFixture asterisk)
     private Task WaitForSipChannelAsync(string prefix) =>
         Controller.Events.WaitForAsync<ChannelStateChange>(e => e.Channel.Name.StartsWith(prefix, StringComparison.Ordinal) && e.Channel.State == "Ringing",
             TimeSpan.FromSeconds(10));
+
+    /// <summary>The channel whose name starts with <paramref name="namePrefix"/> joined the bridge <paramref name="callId"/> joined (in either order).</summary>
+    private void AssertInOneBridge(string callId, string namePrefix)
+    {
+        var entered = Controller.Events.Snapshot().OfType<ChannelEnteredBridge>().ToList();
+        var callsBridge = Assert.Single(entered, e => e.Channel.Id == callId).Bridge.Id;
+        Assert.Contains(entered, e => e.Channel.Name.StartsWith(namePrefix, StringComparison.Ordinal) && e.Bridge.Id == callsBridge);
+    }
 }

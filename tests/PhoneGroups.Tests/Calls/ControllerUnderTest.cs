@@ -101,5 +101,20 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
     public Task InState(string callId, string state) =>
         Eventually.True(() => Controller.Calls.Any(c => c.Id == callId && c.State.Name == state));
 
+    /// <summary>
+    /// The channels the controller asked Asterisk to add to <paramref name="bridgeId"/>, in every request so far
+    /// (a call adds its caller and its callee in two requests sent together).
+    /// </summary>
+    public IReadOnlyList<string> AddedTo(string bridgeId) =>
+    [
+        .. Ari.ReceivedCalls()
+            .Where(c => c.GetMethodInfo().Name == nameof(IAriClient.AddChannelsAsync) && (string)c.GetArguments()[0]! == bridgeId)
+            .SelectMany(c => (IReadOnlyList<string>)c.GetArguments()[1]!),
+    ];
+
+    /// <summary>Waits until <paramref name="channels"/> (and no other) have been added to <paramref name="bridgeId"/>.</summary>
+    public Task BridgedTogether(string bridgeId, params string[] channels) =>
+        Eventually.True(() => AddedTo(bridgeId).Order(StringComparer.Ordinal).SequenceEqual(channels.Order(StringComparer.Ordinal)));
+
     public async ValueTask DisposeAsync() => await Controller.DisposeAsync();
 }

@@ -35,7 +35,7 @@ public sealed class PickupRaceTests : IAsyncLifetime
         _sut.DialStatus("A-leg1", "A", "ANSWER"); // the callee answered just too late
         _sut.Asterisk.Destroyed("A-leg1", 26);
 
-        await Eventually.Async(() => _sut.Ari.Received().AddChannelsAsync("P-bridge", Arg.Is<IReadOnlyList<string>>(c => c.Contains("A") && c.Contains("P")), Arg.Any<CancellationToken>()));
+        await _sut.BridgedTogether("P-bridge", "A", "P");
         await _sut.Ari.DidNotReceive().AddChannelsAsync("A-bridge", Arg.Any<IReadOnlyList<string>>(), Arg.Any<CancellationToken>());
         await Eventually.True(() => _sut.Controller.Calls.All(c => c.Id != "A")); // the ringing call is over
         await _sut.Ari.DidNotReceive().HangupAsync("A", Arg.Any<int?>(), Arg.Any<CancellationToken>());

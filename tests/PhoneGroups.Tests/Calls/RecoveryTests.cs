@@ -136,7 +136,7 @@ public sealed class RecoveryTests : IAsyncLifetime
         _sut.Asterisk.Reconnected();
 
         await _sut.InState("A", "Bridged");
-        await Eventually.Async(() => _sut.Ari.Received().AddChannelsAsync("A-bridge", Arg.Is<IReadOnlyList<string>>(c => c.Contains("A") && c.Contains("A-leg1")), Arg.Any<CancellationToken>()));
+        await _sut.BridgedTogether("A-bridge", "A", "A-leg1");
     }
 
     [Fact]
