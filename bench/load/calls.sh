@@ -62,8 +62,9 @@ fi
 ticks=$(getconf CLK_TCK)
 echo "cpu during the run: controller $(( ($(cpu_ticks "$controller_pid") - controller_cpu) * 1000 / ticks )) ms, asterisk $(( ($(cpu_ticks "${asterisk_pid:-0}") - asterisk_cpu) * 1000 / ticks )) ms" >&2
 # The controller's ARI requests during the run, by method and status (count and total seconds): how many
-# round trips the calls cost and how long they took (phonegroups.ari.request.duration, docs/operations.md).
-curl -s http://127.0.0.1:8090/metrics | grep -E '^phonegroups_ari_request_duration_seconds_(count|sum)' | sed 's/^/controller metrics: /' >&2 || true
+# round trips the calls cost and how long they took (phonegroups.ari.request.duration, docs/operations.md);
+# and the events Asterisk sent it, by type (phonegroups.ari.events).
+curl -s http://127.0.0.1:8090/metrics | grep -E '^phonegroups_ari_(request_duration_seconds_(count|sum)|events_total)' | sed 's/^/controller metrics: /' >&2 || true
 if ! "$work/controller/phonegroups" probe >/dev/null 2>&1; then
     echo "the controller is not ready after the run" >&2
     status=1

@@ -323,7 +323,8 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                         continue;
                     }
 
-                    _queue.Writer.TryWrite(ariEvent!);
+                    AriMetrics.EventReceived(ariEvent!.Type);
+                    _queue.Writer.TryWrite(ariEvent);
                     if (ariEvent is ApplicationReplaced)
                     {
                         return (true, "replaced");

@@ -26,6 +26,9 @@ public static class AriMetrics
     private static readonly Counter<long> Replacements = Meter.CreateCounter<long>(
         "phonegroups.ari.replacements", description: "Times another connection took the Stasis application (ApplicationReplaced)");
 
+    private static readonly Counter<long> Events = Meter.CreateCounter<long>(
+        "phonegroups.ari.events", description: "Events received from Asterisk, by type (Asterisk's own small set of names)");
+
     /// <summary>The <c>transport</c> tag of a request sent over HTTP.</summary>
     public const string Http = "http";
 
@@ -44,6 +47,9 @@ public static class AriMetrics
     }
 
     public static void Reconnected() => Reconnects.Add(1);
+
+    /// <summary>An event of <paramref name="type"/> came in on the events WebSocket.</summary>
+    public static void EventReceived(string type) => Events.Add(1, new KeyValuePair<string, object?>("type", type));
 
     public static void Replaced() => Replacements.Add(1);
 

@@ -36,6 +36,9 @@ public sealed class ObservabilityTests(AsteriskFixture asterisk) : ControllerTes
         Assert.Matches("phonegroups_decision_duration_seconds_count\\{[^}]*decision=\"deny\"\\} [1-9]", metrics);
         // REST goes on the events WebSocket by default (Ari:RestTransport), and the metric says so.
         Assert.Matches("phonegroups_ari_request_duration_seconds_count\\{[^}]*method=\"POST\",status=\"2xx\",transport=\"websocket\"\\} [1-9]", metrics);
+        // What Asterisk sends, by event type: the call's own StasisStart at least (REST answers are not events).
+        Assert.Matches("phonegroups_ari_events_total\\{[^}]*type=\"StasisStart\"\\} [1-9]", metrics);
+        Assert.DoesNotMatch("phonegroups_ari_events_total\\{[^}]*type=\"RESTResponse\"", metrics);
         await Controller.AssertNothingLeftAsync();
     }
 
