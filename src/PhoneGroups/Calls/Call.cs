@@ -74,6 +74,9 @@ internal sealed class Call
     /// <summary>Whether Asterisk confirmed <see cref="BridgeId"/> exists (it may be made while the callee rings).</summary>
     public bool BridgeCreated { get; set; }
 
+    /// <summary>When the last transfer request (ChannelTransfer) came in, as a <see cref="TimeProvider"/> timestamp: see <see cref="TransferProgress"/>.</summary>
+    public long TransferArrivedAt { get; private set; }
+
     /// <summary>The number of the next leg (<see cref="LegIds"/>); never one an earlier process used for this call.</summary>
     public int NextLegNumber() => ++_legNumber;
 
@@ -310,6 +313,7 @@ internal sealed class Call
             case ChannelEnteredBridge entered:
                 return BridgeGuard.OnEnteredAsync(this, entered, cancellationToken);
             case ChannelTransfer transfer:
+                TransferArrivedAt = Services.Time.GetTimestamp();
                 return _state.OnTransferAsync(this, transfer, cancellationToken);
             case CallSignal signal:
                 return _state.OnSignalAsync(this, signal, cancellationToken);

@@ -41,6 +41,15 @@ public sealed class CallOptions
     /// <summary>Replaced by <see cref="TrustCallerIdFrom"/>; setting it to true is refused at start-up, so nobody believes it still works.</summary>
     public bool TrustCallerIdNumber { get; set; }
 
+    /// <summary>
+    /// How long after Asterisk hands the controller a transfer (a SIP REFER, ARI <c>ChannelTransfer</c>) the
+    /// first progress report to the transferer's phone waits, in milliseconds. Asterisk 22's res_pjsip_refer
+    /// raises the event before it has finished taking the REFER, and a report that arrives in that window
+    /// crashes Asterisk (docs/operations.md, "Transfers"). 0 sends reports at once.
+    /// </summary>
+    /// <value>The default value is 100.</value>
+    public int TransferSettleMilliseconds { get; set; } = 100;
+
     /// <summary>How long shutdown waits for calls being set up to reach a stable state, in seconds.</summary>
     /// <value>The default value is 10. Bridged calls stay up in Asterisk after the controller stops.</value>
     public int ShutdownTimeoutSeconds { get; set; } = 10;

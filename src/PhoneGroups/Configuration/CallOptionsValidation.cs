@@ -47,6 +47,11 @@ internal sealed class CallOptionsValidation : IValidateOptions<CallOptions>
             errors.Add($"{section}:ShutdownTimeoutSeconds must be between 0 and 300, not {options.ShutdownTimeoutSeconds}");
         }
 
+        if (options.TransferSettleMilliseconds is < 0 or > 5000)
+        {
+            errors.Add($"{section}:TransferSettleMilliseconds must be between 0 and 5000, not {options.TransferSettleMilliseconds}");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
             Asterisk,
             Ari,
             Options.Create(new AriOptions { Url = "http://127.0.0.1:8088", User = "u", Password = "p", App = CallPipelineTests.App }),
-            Options.Create(options ?? new CallOptions()),
+            Options.Create(options ?? new CallOptions { TransferSettleMilliseconds = 0 }),
             store,
             Time,
             new ControllerMetrics(store),

@@ -54,7 +54,7 @@ public sealed class ShutdownTests
     public async Task StopRightAfterATransfer_HangsUpTheTransferer_AndLeavesTheTwoPartiesBridged()
     {
         // The controller's clock stands still: the transferer's 5 s grace does not run out by itself here.
-        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0 });
+        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
         await TransferringAsync(sut);
         sut.DialStatus("A-leg2", "A", "ANSWER");
         await sut.InState("A", "Transferred"); // the transferer's phone has not hung up yet
@@ -70,7 +70,7 @@ public sealed class ShutdownTests
     [Fact]
     public async Task StopDuringAPasswordPrompt_RejectsTheCallerWithTheDenialCause()
     {
-        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0 });
+        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
         await sut.StartAsync();
         sut.Asterisk.CallEnters("A", "2001", "5550123");
         await sut.InState("A", "Challenging");
@@ -84,7 +84,7 @@ public sealed class ShutdownTests
     [Fact]
     public async Task StopWhileATransfersTargetRings_HangsUpTheTarget_TellsTheTransferer_AndTheCallStaysBridged()
     {
-        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0 });
+        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
         await TransferringAsync(sut);
         sut.DialStatus("A-leg2", "A", "RINGING");
 

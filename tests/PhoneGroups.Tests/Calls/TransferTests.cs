@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using PhoneGroups.Ari.Events;
 using PhoneGroups.Ari.Models;
 using PhoneGroups.Ari.Rest;
+using PhoneGroups.Configuration;
 
 namespace PhoneGroups.Tests.Calls;
 
@@ -176,6 +178,29 @@ public sealed class TransferTests : IAsyncLifetime
         await _sut.Ari.DidNotReceive().HangupAsync("A", Arg.Any<int?>(), Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task FirstProgressReport_WaitsUntilAsteriskHasTakenTheRefer()
+    {
+        // Asterisk 22's res_pjsip_refer raises ChannelTransfer before it has finished taking the REFER; a
+        // progress report within that window crashes it (docs/operations.md, "Transfers").
+        var time = new FakeTimeProvider();
+        await using var sut = new ControllerUnderTest(Policy, time, new CallOptions { TransferSettleMilliseconds = 100 });
+        await sut.StartAsync();
+        sut.Asterisk.CallEnters("A", "2001", "2002");
+        await Eventually.Async(() => sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
+        sut.Asterisk.LegEnters("A-leg1");
+        sut.DialStatus("A-leg1", "A", "ANSWER");
+        await sut.InState("A", "Bridged");
+
+        sut.Asterisk.Send(TransferRequestFor("A-leg1", "PJSIP/2002-00000001", "3001"));
+        await Eventually.True(() => sut.Log.Lines.Any(l => l.Message.Contains("blind transfer by 2002", StringComparison.Ordinal))); // decided
+        await Task.Delay(50); // room for a report that does not wait (there must be none)
+        await sut.Ari.DidNotReceiveWithAnyArgs().TransferProgressAsync(default!, default!, default);
+
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        await Eventually.Async(() => sut.Ari.Received().TransferProgressAsync("A-leg1", "channel_progress", Arg.Any<CancellationToken>()));
+    }
+
     private async Task BridgedAsync(string caller, string callee)
     {
         _sut.Asterisk.CallEnters("A", caller, callee);
@@ -191,7 +216,9 @@ public sealed class TransferTests : IAsyncLifetime
     }
 
     /// <summary>What Asterisk raises for a REFER on <paramref name="transfererId"/> (ari-only transfer handling).</summary>
-    private void Transfer(string transfererId, string transfererName, string target) => _sut.Asterisk.Send(new ChannelTransfer
+    private void Transfer(string transfererId, string transfererName, string target) => _sut.Asterisk.Send(TransferRequestFor(transfererId, transfererName, target));
+
+    private static ChannelTransfer TransferRequestFor(string transfererId, string transfererName, string target) => new()
     {
         Type = nameof(ChannelTransfer),
         Application = CallPipelineTests.App,
@@ -201,5 +228,5 @@ public sealed class TransferTests : IAsyncLifetime
             SourceChannel = new Channel { Id = transfererId, Name = transfererName },
             ConnectedChannel = new Channel { Id = transfererId == "A" ? "A-leg1" : "A" },
         },
-    });
+    };
 }

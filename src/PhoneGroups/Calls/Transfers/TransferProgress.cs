@@ -18,9 +18,21 @@ internal static class TransferProgress
     /// <summary>NOTIFY <c>SIP/2.0 603 Decline</c>: the transfer is refused; the phone takes its call back.</summary>
     public const string Declined = "channel_declined";
 
-    /// <summary>Reports <paramref name="state"/> to the transferer's phone; a transferer already gone is no failure.</summary>
+    /// <summary>
+    /// Reports <paramref name="state"/> to the transferer's phone; a transferer already gone is no failure. Not
+    /// before <see cref="Configuration.CallOptions.TransferSettleMilliseconds"/> after the transfer request came in:
+    /// res_pjsip_refer (Asterisk 22.10, and master as of 2026) publishes ChannelTransfer before it attaches
+    /// the state its progress hook writes to, so a report in between dereferences a null pointer in Asterisk.
+    /// </summary>
     public static async Task ReportAsync(Call call, string transfererId, string state, CancellationToken cancellationToken)
     {
+        var settle = TimeSpan.FromMilliseconds(call.Services.Options.TransferSettleMilliseconds);
+        var since = call.Services.Time.GetElapsedTime(call.TransferArrivedAt);
+        if (since < settle)
+        {
+            await Task.Delay(settle - since, call.Services.Time, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await call.Services.Ari.TransferProgressAsync(transfererId, state, cancellationToken).ConfigureAwait(false);
