@@ -49,7 +49,7 @@ internal sealed class DialAttempt
     public RingingLeg? Ringing { get; private set; }
 
     /// <summary>Whether the caller already hears ringing.</summary>
-    public bool CallerRinging { get; set; }
+    public bool CallerRinging { get; private set; }
 
     /// <summary>What to call for an allowed decision.</summary>
     /// <remarks>
@@ -154,6 +154,43 @@ internal sealed class DialAttempt
         if (!string.IsNullOrEmpty(dialStatus))
         {
             LastDialStatus = dialStatus;
+        }
+    }
+
+    /// <summary>
+    /// A dial status of the current leg, taken alike by every state that dials: it is recorded; the first
+    /// ringing (or progress) of a target rings the caller when <paramref name="ringsCaller"/>; an answer is
+    /// <paramref name="answeredAsync"/>; busy, congestion, unavailable or no answer, and CANCEL when
+    /// <paramref name="cancelFails"/>, fail the leg (<see cref="FailLegAsync"/>, logged as <paramref name="target"/>).
+    /// Any other status leaves the call in <paramref name="state"/>.
+    /// </summary>
+    /// <remarks>
+    /// A caller's leg is cancelled when a pickup takes it (the picking call owns the caller then), so only a
+    /// transfer's leg fails over on CANCEL.
+    /// </remarks>
+    public async Task<CallState> FollowDialAsync(
+        CallState state,
+        string dialStatus,
+        string target,
+        Func<Task<CallState>> answeredAsync,
+        bool ringsCaller,
+        bool cancelFails,
+        CancellationToken cancellationToken)
+    {
+        Observe(dialStatus);
+        switch (dialStatus)
+        {
+            case "RINGING" or "PROGRESS" when ringsCaller && !CallerRinging:
+                CallerRinging = true;
+                await _call.Services.Ari.RingAsync(_call.Id, cancellationToken).ConfigureAwait(false);
+                return state;
+            case "ANSWER":
+                return await answeredAsync().ConfigureAwait(false);
+            case "BUSY" or "CONGESTION" or "CHANUNAVAIL" or "NOANSWER":
+            case "CANCEL" when cancelFails:
+                return await FailLegAsync(dialStatus, target, cancellationToken).ConfigureAwait(false);
+            default:
+                return state;
         }
     }
 

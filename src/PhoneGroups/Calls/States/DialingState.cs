@@ -39,20 +39,14 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
             return await CallForward.FollowAsync(call, Attempt, dial.Forward, cancellationToken).ConfigureAwait(false);
         }
 
-        Attempt.Observe(dial.DialStatus);
-        switch (dial.DialStatus)
-        {
-            case "RINGING" or "PROGRESS" when !Attempt.CallerRinging:
-                Attempt.CallerRinging = true;
-                await call.Services.Ari.RingAsync(call.Id, cancellationToken).ConfigureAwait(false);
-                return this;
-            case "ANSWER":
-                return await AnsweredAsync(call, cancellationToken).ConfigureAwait(false);
-            case "BUSY" or "CONGESTION" or "CHANUNAVAIL" or "NOANSWER":
-                return await Attempt.FailLegAsync(dial.DialStatus, Describe(call), cancellationToken).ConfigureAwait(false);
-            default:
-                return this;
-        }
+        return await Attempt.FollowDialAsync(
+            this,
+            dial.DialStatus,
+            Describe(call),
+            () => AnsweredAsync(call, cancellationToken),
+            ringsCaller: true,
+            cancelFails: false,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

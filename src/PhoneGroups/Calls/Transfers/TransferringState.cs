@@ -39,17 +39,16 @@ internal sealed class TransferringState(TransferDialPurpose purpose, DialAttempt
             return this;
         }
 
-        attempt.Observe(dial.DialStatus);
-        switch (dial.DialStatus)
-        {
-            case "ANSWER":
-                return await CompleteAsync(call, cancellationToken).ConfigureAwait(false);
-            // A target that forwards (302) is not followed: the transfer was decided for this number only.
-            case "BUSY" or "CONGESTION" or "CHANUNAVAIL" or "NOANSWER" or "CANCEL":
-                return await attempt.FailLegAsync(dial.DialStatus, attempt.Target?.Route ?? Transfer.Target ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            default:
-                return this;
-        }
+        // The transferee hears no ringing: it stays in the call as it was. A target that forwards (302) is not
+        // followed: the transfer was decided for this number only.
+        return await attempt.FollowDialAsync(
+            this,
+            dial.DialStatus,
+            attempt.Target?.Route ?? Transfer.Target ?? string.Empty,
+            () => CompleteAsync(call, cancellationToken),
+            ringsCaller: false,
+            cancelFails: true,
+            cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<CallState> OnChannelStateChangedAsync(Call call, ChannelStateChange change, CancellationToken cancellationToken) =>
