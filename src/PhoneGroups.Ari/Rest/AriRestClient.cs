@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -7,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneGroups.Ari.Configuration;
 using PhoneGroups.Ari.Connection;
-using PhoneGroups.Ari.Diagnostics;
 using PhoneGroups.Ari.Models;
 using Polly;
 using Polly.Retry;
@@ -15,12 +13,10 @@ using Polly.Retry;
 namespace PhoneGroups.Ari.Rest;
 
 /// <summary>
-/// ARI REST requests, on the events WebSocket when it can (<see cref="AriOptions.RestTransport"/>: Asterisk
-/// 22.4+ answers them there, with less overhead than HTTP), otherwise over HTTP with keep-alive connections.
-/// The socket carries one request at a time (Asterisk handles a socket's requests one after another); the
-/// others go over HTTP meanwhile. Both ways give the same answers and throw the same exceptions. Requests that can be repeated without effect (GET, and the
-/// DELETEs of teardown) are retried on transient failures; requests that create or change something are
-/// sent once, because a retry after a lost response would do it twice.
+/// ARI REST requests, on the events WebSocket when it can (<see cref="AriOptions.RestTransport"/>), otherwise
+/// over HTTP with keep-alive connections (<see cref="AriRequestSender"/>). Requests that can be repeated without
+/// effect (GET, and the DELETEs of teardown) are retried on transient failures; requests that create or change
+/// something are sent once, because a retry after a lost response would do it twice.
 /// </summary>
 public sealed partial class AriRestClient : IAriClient, IDisposable
 {
@@ -28,9 +24,7 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
     private readonly bool _ownsHttp;
     private readonly ResiliencePipeline _idempotentRetry;
     private readonly ILogger<AriRestClient> _logger;
-    private readonly AriSocketRequests? _socket;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _timeout;
+    private readonly AriRequestSender _sender;
 
     /// <summary>
     /// Creates a client with its own connection pool of at most <see cref="AriOptions.MaxConnections"/>: a burst
@@ -55,9 +49,8 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         _http = http;
         _ownsHttp = ownsHttp;
         _logger = logger;
-        _time = time ?? TimeProvider.System;
-        _timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
-        _socket = settings.RestTransport == AriRestTransport.WebSocket ? events?.Requests : null;
+        var socket = settings.RestTransport == AriRestTransport.WebSocket ? events?.Requests : null;
+        _sender = new AriRequestSender(http, socket, logger, time ?? TimeProvider.System, TimeSpan.FromSeconds(settings.RequestTimeoutSeconds));
         _http.BaseAddress = settings.BaseAddress;
         _http.Timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
@@ -238,7 +231,7 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         try
         {
             await _idempotentRetry.ExecuteAsync(
-                async ct => await SendCoreAsync(HttpMethod.Get, $"asterisk/config/dynamic/{AriQuery.Escape(configClass)}/{AriQuery.Escape(objectType)}/{AriQuery.Escape(id)}", null, ct).ConfigureAwait(false),
+                async ct => await _sender.SendAsync(HttpMethod.Get, $"asterisk/config/dynamic/{AriQuery.Escape(configClass)}/{AriQuery.Escape(objectType)}/{AriQuery.Escape(id)}", null, ct).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -250,7 +243,7 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
 
     /// <inheritdoc />
     public Task PingAsync(CancellationToken cancellationToken = default) =>
-        _idempotentRetry.ExecuteAsync(async ct => await SendCoreAsync(HttpMethod.Get, "asterisk/ping", null, ct).ConfigureAwait(false), cancellationToken).AsTask();
+        _idempotentRetry.ExecuteAsync(async ct => await _sender.SendAsync(HttpMethod.Get, "asterisk/ping", null, ct).ConfigureAwait(false), cancellationToken).AsTask();
 
     /// <inheritdoc />
     public Task<AsteriskInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
@@ -274,7 +267,7 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
     {
         try
         {
-            await _idempotentRetry.ExecuteAsync(async ct => await SendCoreAsync(method, path, null, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await _idempotentRetry.ExecuteAsync(async ct => await _sender.SendAsync(method, path, null, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (AriNotFoundException)
@@ -284,11 +277,11 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
     }
 
     private async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken) =>
-        await SendCoreAsync(method, path, null, cancellationToken).ConfigureAwait(false);
+        await _sender.SendAsync(method, path, null, cancellationToken).ConfigureAwait(false);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, string? jsonBody, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        var body = await SendCoreAsync(method, path, jsonBody, cancellationToken).ConfigureAwait(false);
+        var body = await _sender.SendAsync(method, path, jsonBody, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonSerializer.Deserialize(body, type) ?? throw new AriException(method.Method, path, new JsonException("empty response"));
@@ -299,122 +292,10 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
         }
     }
 
-    private async Task<string> SendCoreAsync(HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken)
-    {
-        HttpStatusCode status;
-        string body;
-        if (_socket is { IsReady: true } socket && socket.TryTake())
-        {
-            try
-            {
-                (status, body) = await SendOnSocketAsync(socket, method, path, jsonBody, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                socket.Return();
-            }
-        }
-        else
-        {
-            (status, body) = await SendOverHttpAsync(method, path, jsonBody, cancellationToken).ConfigureAwait(false);
-        }
-
-        if ((int)status is >= 200 and < 300)
-        {
-            return body;
-        }
-
-        LogRefused(_logger, method.Method, path, (int)status);
-
-        throw AriException.For(status, MessageOf(body), method.Method, path);
-    }
-
-    private async Task<(HttpStatusCode Status, string Body)> SendOverHttpAsync(HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, path)
-        {
-            Content = jsonBody is null ? null : new StringContent(jsonBody, Encoding.UTF8, "application/json"),
-        };
-        HttpResponseMessage response;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.Http);
-            throw new AriException(method.Method, path, e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.Http);
-            throw new AriException(method.Method, path, new TimeoutException($"no answer within {_http.Timeout.TotalSeconds:0} s", e));
-        }
-
-        var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        AriMetrics.RequestCompleted(method, response.StatusCode, took, AriMetrics.Http);
-        LogRequest(_logger, method.Method, path, (int)response.StatusCode, took.TotalMilliseconds, AriMetrics.Http);
-        using (response)
-        {
-            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        }
-    }
-
-    /// <summary>On the events WebSocket, bounded by the same timeout as over HTTP; no answer throws as HTTP does.</summary>
-    private async Task<(HttpStatusCode Status, string Body)> SendOnSocketAsync(AriSocketRequests socket, HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var timeout = new CancellationTokenSource(_timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            var answer = await socket.SendAsync(method.Method, path, jsonBody, linked.Token).ConfigureAwait(false);
-            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            AriMetrics.RequestCompleted(method, answer.Status, elapsed, AriMetrics.WebSocket);
-            LogRequest(_logger, method.Method, path, (int)answer.Status, elapsed.TotalMilliseconds, AriMetrics.WebSocket);
-            return (answer.Status, answer.Body);
-        }
-        catch (IOException e)
-        {
-            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.WebSocket);
-            throw new AriException(method.Method, path, e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            AriMetrics.RequestCompleted(method, null, System.Diagnostics.Stopwatch.GetElapsedTime(started), AriMetrics.WebSocket);
-            throw new AriException(method.Method, path, new TimeoutException($"no answer within {_timeout.TotalSeconds:0} s", e));
-        }
-    }
-
-    private static string? MessageOf(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(body, AriJsonContext.Default.AriError)?.Message;
-        }
-        catch (JsonException)
-        {
-            return body.Length > 200 ? body[..200] : body;
-        }
-    }
-
     private static string? VariablesBodyOf(IReadOnlyDictionary<string, string>? variables) =>
         variables is null || variables.Count == 0
             ? null
             : JsonSerializer.Serialize(new VariablesBody { Variables = variables }, AriJsonContext.Default.VariablesBody);
-
-    // Per request, for finding where a call's time goes (Logging:Level Debug); off by default, and cheap then.
-    [LoggerMessage(Level = LogLevel.Debug, Message = "ARI {Method} {Path}: {Status} in {Milliseconds:0.00} ms over {Transport}")]
-    private static partial void LogRequest(ILogger logger, string method, string path, int status, double milliseconds, string transport);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "ARI {Method} {Path} refused: {Status}")]
-    private static partial void LogRefused(ILogger logger, string method, string path, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI request failed ({Reason}); retry {Attempt}")]
     private static partial void LogRetry(ILogger logger, string reason, int attempt);
