@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,7 +23,9 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
 {
     private readonly AriOptions _options;
     private readonly ILogger<AriEventConnection> _logger;
-    private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connect;
+    private readonly AriSocketConnector _connector;
+    private readonly AriEventReceiver _receiver;
+    private readonly AriRequestProbe _probe;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline _reconnect;
     private readonly Channel<AriEvent> _queue = Channel.CreateUnbounded<AriEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -55,7 +55,9 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
         _options = options.Value;
         _logger = logger;
         _time = time;
-        _connect = connect ?? ConnectClientAsync;
+        _connector = new AriSocketConnector(_options, time, connect);
+        _receiver = new AriEventReceiver(_queue.Writer, Requests, logger);
+        _probe = new AriRequestProbe(Requests, _options, time, logger);
         _reconnect = ReconnectPolicy.Create(TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds), time, (e, attempt, delay) =>
         {
             LogConnectFailed(_logger, e.Message, attempt, delay.TotalMilliseconds);
@@ -147,7 +149,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
             try
             {
                 // One pipeline run per outage: failed attempts back off within it.
-                socket = await _reconnect.ExecuteAsync(ConnectAsync, stop).ConfigureAwait(false);
+                socket = await _reconnect.ExecuteAsync(_connector.ConnectAsync, stop).ConfigureAwait(false);
                 Volatile.Write(ref _socket, socket);
                 Requests.Attach(socket);
                 var connectedAt = _time.GetTimestamp();
@@ -161,12 +163,12 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 _states.OnNext(new AriConnectionState(AriConnectionStatus.Connected, string.Empty, connections));
                 if (_options.RestTransport == AriRestTransport.WebSocket)
                 {
-                    _ = ProbeRequestsAsync(socket, stop);
+                    _ = _probe.ProbeAsync(socket, stop);
                 }
                 (bool Replaced, string Reason) end;
                 try
                 {
-                    end = await ReceiveAsync(socket, stop).ConfigureAwait(false);
+                    end = await _receiver.ReceiveAsync(socket, stop).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is WebSocketException or IOException)
                 {
@@ -176,7 +178,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 var held = _time.GetElapsedTime(connectedAt);
                 Volatile.Write(ref _socket, null);
                 Requests.Detach(end.Reason);
-                await CloseQuietlyAsync(socket).ConfigureAwait(false);
+                await AriSocketConnector.CloseQuietlyAsync(socket).ConfigureAwait(false);
                 socket = null;
                 if (end.Replaced)
                 {
@@ -221,7 +223,7 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
                 {
                     Volatile.Write(ref _socket, null);
                     Requests.Detach("the connection failed");
-                    await CloseQuietlyAsync(socket).ConfigureAwait(false);
+                    await AriSocketConnector.CloseQuietlyAsync(socket).ConfigureAwait(false);
                 }
             }
         }
@@ -246,137 +248,8 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
         _states.OnNext(new AriConnectionState(AriConnectionStatus.Replaced, reason, _connections));
     }
 
-    private async ValueTask<WebSocket> ConnectAsync(CancellationToken stop)
-    {
-        var uri = EventsUri();
-        var limit = TimeSpan.FromSeconds(_options.RequestTimeoutSeconds);
-        using var timeout = new CancellationTokenSource(limit, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
-        try
-        {
-            return await _connect(uri, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-        {
-            // A host that drops packets: ConnectAsync gives up with a cancellation, which is a failed
-            // attempt like any other, not a stop.
-            throw new TimeoutException($"no WebSocket handshake from {uri.Authority} within {limit.TotalSeconds:0} s");
-        }
-    }
-
-    private async Task<WebSocket> ConnectClientAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        // A ClientWebSocket that failed cannot be used again: every attempt gets a new one.
-        var socket = new ClientWebSocket();
-        try
-        {
-            socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
-            socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
-            socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.User}:{_options.Password}")));
-            await socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    internal Uri EventsUri()
-    {
-        var baseUri = _options.BaseAddress;
-        var scheme = baseUri.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
-        return new Uri($"{scheme}://{baseUri.Authority}{baseUri.AbsolutePath}events?app={Uri.EscapeDataString(_options.App)}&subscribeAll={(_options.SubscribeAll ? "true" : "false")}");
-    }
-
-    /// <summary>Reads messages until the socket closes or another connection takes the application; returns which and why.</summary>
-    private async Task<(bool Replaced, string Reason)> ReceiveAsync(WebSocket socket, CancellationToken stop)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        var message = new ArrayBufferWriter<byte>(64 * 1024);
-        try
-        {
-            while (true)
-            {
-                var result = await socket.ReceiveAsync(buffer.AsMemory(), stop).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return (false, $"Asterisk closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd());
-                }
-
-                message.Write(buffer.AsSpan(0, result.Count));
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                var json = Encoding.UTF8.GetString(message.WrittenSpan);
-                message.ResetWrittenCount();
-                if (AriEventParser.TryParse(json, out var ariEvent, out var error))
-                {
-                    if (ariEvent is UnknownAriEvent { Type: AriSocketMessages.ResponseType })
-                    {
-                        // The answer to a REST request: handed over, never queued as an event (the waiting
-                        // request continues on another thread, so this loop does not wait for it).
-                        Requests.TryComplete(json);
-                        continue;
-                    }
-
-                    AriMetrics.EventReceived(ariEvent!.Type);
-                    _queue.Writer.TryWrite(ariEvent);
-                    if (ariEvent is ApplicationReplaced)
-                    {
-                        return (true, "replaced");
-                    }
-                }
-                else
-                {
-                    LogMalformed(_logger, error ?? "unknown", json.Length > 200 ? json[..200] : json);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>
-    /// Asks Asterisk on the new socket whether it answers REST requests there (22.4+): until it has, requests
-    /// go over HTTP; if it never does (an older Asterisk ignores the message), they stay on HTTP.
-    /// </summary>
-    private async Task ProbeRequestsAsync(WebSocket socket, CancellationToken stop)
-    {
-        var limit = TimeSpan.FromSeconds(Math.Min(_options.RequestTimeoutSeconds, ProbeTimeoutSeconds));
-        using var timeout = new CancellationTokenSource(limit, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
-        try
-        {
-            var answer = await Requests.SendAsync("GET", "asterisk/ping", null, linked.Token, socket).ConfigureAwait(false);
-            if ((int)answer.Status is >= 200 and < 300)
-            {
-                Requests.Answered(socket);
-                LogRequestsOnSocket(_logger, _options.App);
-                return;
-            }
-
-            LogRequestsRefused(_logger, (int)answer.Status);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stop.IsCancellationRequested)
-        {
-            LogRequestsUnanswered(_logger, limit.TotalSeconds);
-        }
-#pragma warning disable CA1031 // nobody awaits the probe: whatever it meets, REST stays on HTTP for this socket
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            // the socket went while asking: the next connection asks again
-        }
-    }
-
-    // Asterisk answers a ping in well under a millisecond; an older one never answers at all.
-    private const int ProbeTimeoutSeconds = 5;
+    /// <summary>The address of the application's events WebSocket.</summary>
+    internal Uri EventsUri() => _connector.EventsUri();
 
     private async Task PublishAsync()
     {
@@ -395,26 +268,6 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
         }
     }
 
-    private static async Task CloseQuietlyAsync(WebSocket socket)
-    {
-        try
-        {
-            if (socket.State == WebSocketState.Open)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "stopping", timeout.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
-        {
-            // the socket is going away either way
-        }
-        finally
-        {
-            socket.Dispose();
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "ARI connected: application {App} at {Url} (connection {Connections})")]
     private static partial void LogConnected(ILogger logger, string app, string url, int connections);
 
@@ -429,18 +282,6 @@ public sealed partial class AriEventConnection : IAriEventSource, IAsyncDisposab
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ARI connect failed: {Reason}; attempt {Attempt}, next in {DelayMs:0} ms")]
     private static partial void LogConnectFailed(ILogger logger, string reason, int attempt, double delayMs);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "ARI REST requests of application {App} go over the events WebSocket")]
-    private static partial void LogRequestsOnSocket(ILogger logger, string app);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Asterisk did not answer a REST request on the events WebSocket within {Seconds:0} s (it needs Asterisk 22.4 or later); REST requests go over HTTP. Set Ari:RestTransport to Http to stop asking")]
-    private static partial void LogRequestsUnanswered(ILogger logger, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Asterisk refused a REST request on the events WebSocket (status {Status}); REST requests go over HTTP")]
-    private static partial void LogRequestsRefused(ILogger logger, int status);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ARI message skipped, not an event ({Error}): {Json}")]
-    private static partial void LogMalformed(ILogger logger, string error, string json);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A subscriber failed on a {EventType} event; the event stream goes on")]
     private static partial void LogSubscriberFailed(ILogger logger, string eventType, Exception exception);
