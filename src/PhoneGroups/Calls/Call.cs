@@ -231,7 +231,7 @@ internal sealed class Call
         {
             // Asterisk refuses a channel being hung up with a plain 500 ("Failed to answer channel"): whether a
             // party is gone by now tells a hang-up race from a real failure.
-            if (e is AriException && await APartyIsGoneAsync().ConfigureAwait(false))
+            if (e is AriException && await HangupRace.APartyIsGoneAsync(this).ConfigureAwait(false))
             {
                 CallLog.ChannelLeftDuring(Services.Logger, Id, before.Name, ((AriException)e).AsteriskMessage);
                 MoveTo(await EndingState.HangUpAllAsync(this, HangupCauses.Normal).ConfigureAwait(false), ariEvent);
@@ -247,51 +247,6 @@ internal sealed class Call
         {
             await CompleteAsync().ConfigureAwait(false);
         }
-    }
-
-    // A channel being hung up may still be listed for a moment after Asterisk refused to act on it.
-    private static readonly TimeSpan HangupGrace = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>
-    /// Whether Asterisk no longer has one of the call's channels, asked after a refusal: at once, and again
-    /// after <see cref="HangupGrace"/>. Only failed calls pay for it.
-    /// </summary>
-    private async Task<bool> APartyIsGoneAsync()
-    {
-        if (await APartyIsGoneNowAsync().ConfigureAwait(false) is { } now)
-        {
-            if (now)
-            {
-                return true;
-            }
-
-            await Task.Delay(HangupGrace, Services.Time).ConfigureAwait(false);
-            return await APartyIsGoneNowAsync().ConfigureAwait(false) == true;
-        }
-
-        return false;
-    }
-
-    /// <summary>True when a channel is gone, false when all are there, null when Asterisk did not answer well.</summary>
-    private async Task<bool?> APartyIsGoneNowAsync()
-    {
-        foreach (var channel in ExistingChannels)
-        {
-            try
-            {
-                await Services.Ari.GetChannelAsync(channel).ConfigureAwait(false);
-            }
-            catch (AriNotFoundException)
-            {
-                return true;
-            }
-            catch (AriException)
-            {
-                return null; // Asterisk is not answering well: that is a failure worth an error line
-            }
-        }
-
-        return false;
     }
 
     private Task<CallState> DispatchAsync(AriEvent ariEvent, CancellationToken cancellationToken)

@@ -221,15 +221,12 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
     {
         foreach (var channel in channels)
         {
-            try
-            {
-                await services.Ari.GetChannelAsync(channel, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AriNotFoundException)
+            var probe = await ChannelProbe.AskAsync(services.Ari, channel, cancellationToken).ConfigureAwait(false);
+            if (probe.IsGone)
             {
                 services.Redispatch(LostChannel(channel));
             }
-            catch (AriException e)
+            else if (probe.Failure is { } e)
             {
                 // Not known whether it is still there: the call stays adopted, and its events (or the next
                 // reconnect's recovery) end it.
