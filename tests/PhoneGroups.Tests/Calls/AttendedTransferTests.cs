@@ -11,24 +11,7 @@ namespace PhoneGroups.Tests.Calls;
 /// </summary>
 public sealed class AttendedTransferTests : IAsyncLifetime
 {
-    private const string Policy = """
-        version: 1
-        settings: { unknownCallers: allow }
-        groups:
-          - name: Sales
-            members: ["2001", "2002"]
-            routes: [{ name: Out, callerId: "5550100" }]
-          - name: Lobby
-            isolated: true
-            allow: ["_2XXX"]
-            members: ["3001"]
-        routes:
-          - name: Out
-            patterns: ["_5XXXXXX"]
-            dial: "PJSIP/{number}@trunk-a"
-        """;
-
-    private readonly ControllerUnderTest _sut = new(Policy);
+    private readonly ControllerUnderTest _sut = new(TestPolicies.SalesOutAndIsolatedLobby);
 
     public Task InitializeAsync() => _sut.StartAsync();
 
@@ -38,7 +21,7 @@ public sealed class AttendedTransferTests : IAsyncLifetime
     public async Task TrunkCallerJoinedWithAnOutsideCallTheTransfererMayMake_IsJoined()
     {
         await FromTrunkAsync("A", "5559000", "2002");
-        await FromExtensionAsync("B", "2002", "5551234"); // 2002 calls out, then joins the two
+        await _sut.BridgedAsync("B", "2002", "5551234"); // 2002 calls out, then joins the two
 
         Transfer(transfererId: "A-leg1", transfererName: "PJSIP/2002-00000001", transfereeId: "A",
             replacedId: "B", replacedName: "PJSIP/2002-00000002", secondId: "B-leg1", secondName: "PJSIP/trunk-a-00000003");
@@ -77,8 +60,8 @@ public sealed class AttendedTransferTests : IAsyncLifetime
     [Fact]
     public async Task JoiningTwoInternalCalls_NeedsNoNewDecision()
     {
-        await FromExtensionAsync("A", "2001", "2002");
-        await FromExtensionAsync("B", "2002", "3001");
+        await _sut.BridgedAsync("A", "2001", "2002");
+        await _sut.BridgedAsync("B", "2002", "3001");
 
         Transfer(transfererId: "A-leg1", transfererName: "PJSIP/2002-00000001", transfereeId: "A",
             replacedId: "B", replacedName: "PJSIP/2002-00000002", secondId: "B-leg1", secondName: "PJSIP/3001-00000003");
@@ -90,7 +73,7 @@ public sealed class AttendedTransferTests : IAsyncLifetime
     [Fact]
     public async Task ReplacingACallTheControllerDoesNotHold_IsDeclined()
     {
-        await FromExtensionAsync("A", "2001", "2002");
+        await _sut.BridgedAsync("A", "2001", "2002");
 
         Transfer(transfererId: "A-leg1", transfererName: "PJSIP/2002-00000001", transfereeId: "A",
             replacedId: "elsewhere", replacedName: "PJSIP/2002-00000009", secondId: "someone", secondName: "PJSIP/trunk-a-00000009");
@@ -114,21 +97,7 @@ public sealed class AttendedTransferTests : IAsyncLifetime
             },
             Args = [dialed],
         });
-        await AnsweredAsync(id);
-    }
-
-    private async Task FromExtensionAsync(string id, string caller, string dialed)
-    {
-        _sut.Asterisk.CallEnters(id, caller, dialed);
-        await AnsweredAsync(id);
-    }
-
-    private async Task AnsweredAsync(string id)
-    {
-        await Eventually.Async(() => _sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == id + "-leg1"), Arg.Any<CancellationToken>()));
-        _sut.Asterisk.LegEnters(id + "-leg1");
-        _sut.DialStatus(id + "-leg1", id, "ANSWER");
-        await _sut.InState(id, "Bridged");
+        await _sut.AnsweredAsync(id);
     }
 
     private void Transfer(string transfererId, string transfererName, string transfereeId, string replacedId, string replacedName, string secondId, string secondName) =>

@@ -97,6 +97,48 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
         DialStatus = status,
     });
 
+    /// <summary><paramref name="caller"/> calls <paramref name="callee"/> as call <paramref name="callId"/>, and the callee answers.</summary>
+    public async Task BridgedAsync(string callId, string caller, string callee)
+    {
+        Asterisk.CallEnters(callId, caller, callee);
+        await AnsweredAsync(callId);
+    }
+
+    /// <summary>The first leg of call <paramref name="callId"/> is created, enters the application and answers: the call is bridged.</summary>
+    public async Task AnsweredAsync(string callId)
+    {
+        var leg = callId + "-leg1";
+        await Eventually.Async(() => Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == leg), Arg.Any<CancellationToken>()));
+        Asterisk.LegEnters(leg);
+        DialStatus(leg, callId, "ANSWER");
+        await InState(callId, "Bridged");
+    }
+
+    /// <summary>What Asterisk raises for a REFER on <paramref name="transfererId"/> of call A (ari-only transfer handling).</summary>
+    public void BlindTransfer(string transfererId, string transfererName, string target) => Asterisk.Send(new ChannelTransfer
+    {
+        Type = nameof(ChannelTransfer),
+        Application = CallPipelineTests.App,
+        ReferTo = new ReferTo { RequestedDestination = new RequestedDestination { Destination = target } },
+        ReferredBy = new ReferredBy
+        {
+            SourceChannel = new Channel { Id = transfererId, Name = transfererName },
+            ConnectedChannel = new Channel { Id = transfererId == "A" ? "A-leg1" : "A" },
+        },
+    });
+
+    /// <summary>
+    /// 2001 calls 2002 (call A), who answers and transfers the caller (REFER) to <paramref name="target"/>; the
+    /// target's leg A-leg2 is in the application, not yet answered.
+    /// </summary>
+    public async Task BlindTransferringAsync(string target)
+    {
+        await BridgedAsync("A", "2001", "2002");
+        BlindTransfer("A-leg1", "PJSIP/2002-00000001", target);
+        await InState("A", "Transferring");
+        Asterisk.LegEnters("A-leg2");
+    }
+
     /// <summary>Waits until the call <paramref name="callId"/> is in <paramref name="state"/>.</summary>
     public Task InState(string callId, string state) =>
         Eventually.True(() => Controller.Calls.Any(c => c.Id == callId && c.State.Name == state));

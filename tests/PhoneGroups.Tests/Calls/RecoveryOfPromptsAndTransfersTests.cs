@@ -7,22 +7,10 @@ namespace PhoneGroups.Tests.Calls;
 /// <summary>What a new process does with calls an earlier one left in a password prompt or in the middle of a transfer.</summary>
 public sealed class RecoveryOfPromptsAndTransfersTests : IAsyncLifetime
 {
-    private const string Policy = """
-        version: 1
-        groups:
-          - name: Sales
-            members: ["2001", "2002"]
-            routes: [Out]
-        routes:
-          - { name: Out, patterns: ["_5XXXXXX"], dial: "PJSIP/{number}@trunk-a" }
-        permissions:
-          - { name: Premium, numbers: ["_555XXXX"], groups: [Sales], password: "4321" }
-        """;
-
     private readonly FakeTimeProvider _time = new();
     private readonly ControllerUnderTest _sut;
 
-    public RecoveryOfPromptsAndTransfersTests() => _sut = new ControllerUnderTest(Policy, time: _time);
+    public RecoveryOfPromptsAndTransfersTests() => _sut = new ControllerUnderTest(TestPolicies.SalesOutWithPassword, time: _time);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

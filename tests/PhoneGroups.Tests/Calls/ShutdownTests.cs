@@ -1,7 +1,4 @@
 using NSubstitute;
-using PhoneGroups.Ari.Events;
-using PhoneGroups.Ari.Models;
-using PhoneGroups.Ari.Rest;
 using PhoneGroups.Configuration;
 
 namespace PhoneGroups.Tests.Calls;
@@ -9,18 +6,6 @@ namespace PhoneGroups.Tests.Calls;
 /// <summary>Stopping with calls still being set up: none is abandoned.</summary>
 public sealed class ShutdownTests
 {
-    private const string TransferPolicy = """
-        version: 1
-        groups:
-          - name: Sales
-            members: ["2001", "2002"]
-            routes: [Out]
-        routes:
-          - { name: Out, patterns: ["_5XXXXXX"], dial: "PJSIP/{number}@trunk-a" }
-        permissions:
-          - { name: Premium, numbers: ["_555XXXX"], groups: [Sales], password: "4321" }
-        """;
-
     [Fact]
     public async Task StopWhileACallRings_HangsUpTheLeg_AndHandsTheCallerToTheFallback()
     {
@@ -54,8 +39,9 @@ public sealed class ShutdownTests
     public async Task StopRightAfterATransfer_HangsUpTheTransferer_AndLeavesTheTwoPartiesBridged()
     {
         // The controller's clock stands still: the transferer's 5 s grace does not run out by itself here.
-        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
-        await TransferringAsync(sut);
+        await using var sut = new ControllerUnderTest(TestPolicies.SalesOutWithPassword, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
+        await sut.StartAsync();
+        await sut.BlindTransferringAsync("5661234");
         sut.DialStatus("A-leg2", "A", "ANSWER");
         await sut.InState("A", "Transferred"); // the transferer's phone has not hung up yet
 
@@ -70,7 +56,7 @@ public sealed class ShutdownTests
     [Fact]
     public async Task StopDuringAPasswordPrompt_RejectsTheCallerWithTheDenialCause()
     {
-        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
+        await using var sut = new ControllerUnderTest(TestPolicies.SalesOutWithPassword, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
         await sut.StartAsync();
         sut.Asterisk.CallEnters("A", "2001", "5550123");
         await sut.InState("A", "Challenging");
@@ -84,8 +70,9 @@ public sealed class ShutdownTests
     [Fact]
     public async Task StopWhileATransfersTargetRings_HangsUpTheTarget_TellsTheTransferer_AndTheCallStaysBridged()
     {
-        await using var sut = new ControllerUnderTest(TransferPolicy, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
-        await TransferringAsync(sut);
+        await using var sut = new ControllerUnderTest(TestPolicies.SalesOutWithPassword, options: new CallOptions { ShutdownTimeoutSeconds = 0, TransferSettleMilliseconds = 0 });
+        await sut.StartAsync();
+        await sut.BlindTransferringAsync("5661234");
         sut.DialStatus("A-leg2", "A", "RINGING");
 
         await sut.StopAsync();
@@ -95,25 +82,5 @@ public sealed class ShutdownTests
         await sut.InState("A", "Bridged"); // stays up in Asterisk: the next process adopts it
         await sut.Ari.DidNotReceive().HangupAsync("A", Arg.Any<int?>(), Arg.Any<CancellationToken>());
         await sut.Ari.DidNotReceive().HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>());
-    }
-
-    /// <summary>2001 calls 2002, who answers and transfers the caller (REFER) to 5661234; that leg is in the application.</summary>
-    private static async Task TransferringAsync(ControllerUnderTest sut)
-    {
-        await sut.StartAsync();
-        sut.Asterisk.CallEnters("A", "2001", "2002");
-        await Eventually.Async(() => sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
-        sut.Asterisk.LegEnters("A-leg1");
-        sut.DialStatus("A-leg1", "A", "ANSWER");
-        await sut.InState("A", "Bridged");
-        sut.Asterisk.Send(new ChannelTransfer
-        {
-            Type = nameof(ChannelTransfer),
-            Application = CallPipelineTests.App,
-            ReferTo = new ReferTo { RequestedDestination = new RequestedDestination { Destination = "5661234" } },
-            ReferredBy = new ReferredBy { SourceChannel = new Channel { Id = "A-leg1", Name = "PJSIP/2002-00000001" }, ConnectedChannel = new Channel { Id = "A" } },
-        });
-        await sut.InState("A", "Transferring");
-        sut.Asterisk.LegEnters("A-leg2");
     }
 }

@@ -10,24 +10,7 @@ namespace PhoneGroups.Tests.Calls;
 /// <summary>A blind transfer (ARI ChannelTransfer) is decided as the transferer, and a failed or refused one leaves the call as it was.</summary>
 public sealed class TransferTests : IAsyncLifetime
 {
-    private const string Policy = """
-        version: 1
-        settings: { unknownCallers: allow }
-        groups:
-          - name: Sales
-            members: ["2001", "2002"]
-            routes: [{ name: Out, callerId: "5550100" }]
-          - name: Lobby
-            isolated: true
-            allow: ["_2XXX"]
-            members: ["3001"]
-        routes:
-          - name: Out
-            patterns: ["_5XXXXXX"]
-            dial: "PJSIP/{number}@trunk-a"
-        """;
-
-    private readonly ControllerUnderTest _sut = new(Policy);
+    private readonly ControllerUnderTest _sut = new(TestPolicies.SalesOutAndIsolatedLobby);
 
     public Task InitializeAsync() => _sut.StartAsync();
 
@@ -36,8 +19,8 @@ public sealed class TransferTests : IAsyncLifetime
     [Fact]
     public async Task BlindTransferByTheCallee_DialsTheTargetForTheCaller_WithTheTransferersCallerId_ThenTheTransfererLeaves()
     {
-        await BridgedAsync("3001", "2002"); // Lobby may never call out itself
-        Transfer("A-leg1", "PJSIP/2002-00000001", "5551234");
+        await _sut.BridgedAsync("A", "3001", "2002"); // Lobby may never call out itself
+        _sut.BlindTransfer("A-leg1", "PJSIP/2002-00000001", "5551234");
 
         await Eventually.Async(() => _sut.Ari.Received().TransferProgressAsync("A-leg1", "channel_progress", Arg.Any<CancellationToken>()));
         await Eventually.Async(() => _sut.Ari.Received().CreateChannelAsync(
@@ -60,8 +43,8 @@ public sealed class TransferTests : IAsyncLifetime
     [Fact]
     public async Task BlindTransferByAnExtensionThatMayNotCallTheTarget_IsDeclined_AndTheCallStaysAsItWas()
     {
-        await BridgedAsync("2001", "3001");
-        Transfer("A-leg1", "PJSIP/3001-00000001", "5551234"); // 2001 could call it; the transferer 3001 may not
+        await _sut.BridgedAsync("A", "2001", "3001");
+        _sut.BlindTransfer("A-leg1", "PJSIP/3001-00000001", "5551234"); // 2001 could call it; the transferer 3001 may not
 
         await Eventually.Async(() => _sut.Ari.Received().TransferProgressAsync("A-leg1", "channel_declined", Arg.Any<CancellationToken>()));
         await _sut.InState("A", "Bridged");
@@ -80,8 +63,8 @@ public sealed class TransferTests : IAsyncLifetime
             Channel = new Channel { Id = "A", Name = "PJSIP/visitor-00000001", ChannelVars = new() { ["PHONEGROUPS_CALLER"] = "" } },
             Args = ["2002"],
         });
-        await AnsweredAsync();
-        Transfer("A", "PJSIP/visitor-00000001", "5551234");
+        await _sut.AnsweredAsync("A");
+        _sut.BlindTransfer("A", "PJSIP/visitor-00000001", "5551234");
 
         await Eventually.Async(() => _sut.Ari.Received().TransferProgressAsync("A", "channel_declined", Arg.Any<CancellationToken>()));
         Assert.Contains(_sut.Log.Lines, l => l.Message.Contains("blind transfer by unknown (group none) of A-leg1 to 5551234: deny (unknown-to-trunk)", StringComparison.Ordinal));
@@ -90,10 +73,7 @@ public sealed class TransferTests : IAsyncLifetime
     [Fact]
     public async Task TargetBusy_TheTransfererIsTold_AndTheCallGoesOnAsItWas()
     {
-        await BridgedAsync("2001", "2002");
-        Transfer("A-leg1", "PJSIP/2002-00000001", "5551234");
-        await _sut.InState("A", "Transferring");
-        _sut.Asterisk.LegEnters("A-leg2");
+        await _sut.BlindTransferringAsync("5551234");
 
         _sut.DialStatus("A-leg2", "A", "BUSY");
 
@@ -106,10 +86,7 @@ public sealed class TransferTests : IAsyncLifetime
     [Fact]
     public async Task TransfererHangsUpWhileTheTargetRings_TheTransferGoesOn_AndTheTargetIsBridgedWithTheTransferee()
     {
-        await BridgedAsync("2001", "2002");
-        Transfer("A-leg1", "PJSIP/2002-00000001", "5551234");
-        await _sut.InState("A", "Transferring");
-        _sut.Asterisk.LegEnters("A-leg2");
+        await _sut.BlindTransferringAsync("5551234");
 
         _sut.Asterisk.Destroyed("A-leg1");
         _sut.DialStatus("A-leg2", "A", "ANSWER");
@@ -122,10 +99,7 @@ public sealed class TransferTests : IAsyncLifetime
     [Fact]
     public async Task TransfererHangsUpAndTheTargetDoesNotAnswer_TheTransfereeGetsTheCause()
     {
-        await BridgedAsync("2001", "2002");
-        Transfer("A-leg1", "PJSIP/2002-00000001", "5551234");
-        await _sut.InState("A", "Transferring");
-        _sut.Asterisk.LegEnters("A-leg2");
+        await _sut.BlindTransferringAsync("5551234");
 
         _sut.Asterisk.Destroyed("A-leg1");
         _sut.DialStatus("A-leg2", "A", "NOANSWER");
@@ -136,10 +110,7 @@ public sealed class TransferTests : IAsyncLifetime
     [Fact]
     public async Task TransfereeHangsUpWhileTheTargetRings_EveryLegIsHungUp()
     {
-        await BridgedAsync("2001", "2002");
-        Transfer("A-leg1", "PJSIP/2002-00000001", "5551234");
-        await _sut.InState("A", "Transferring");
-        _sut.Asterisk.LegEnters("A-leg2");
+        await _sut.BlindTransferringAsync("5551234");
 
         _sut.Asterisk.Destroyed("A");
 
@@ -153,7 +124,7 @@ public sealed class TransferTests : IAsyncLifetime
         _sut.Asterisk.CallEnters("A", "2001", "2002");
         await Eventually.Async(() => _sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
 
-        Transfer("A", "Local/2002@phonegroups-test-0001;2", "5551234");
+        _sut.BlindTransfer("A", "Local/2002@phonegroups-test-0001;2", "5551234");
 
         await Eventually.Async(() => _sut.Ari.Received().TransferProgressAsync("A", "channel_declined", Arg.Any<CancellationToken>()));
         await _sut.InState("A", "Dialing");
@@ -162,7 +133,7 @@ public sealed class TransferTests : IAsyncLifetime
     [Fact]
     public async Task ChannelEnteringTheCallsBridgeWithoutTheController_IsHungUp()
     {
-        await BridgedAsync("2001", "2002");
+        await _sut.BridgedAsync("A", "2001", "2002");
 
         // What Asterisk's core does for an INVITE with Replaces naming the callee's dialog.
         _sut.Asterisk.Send(new ChannelEnteredBridge
@@ -184,15 +155,11 @@ public sealed class TransferTests : IAsyncLifetime
         // Asterisk 22's res_pjsip_refer raises ChannelTransfer before it has finished taking the REFER; a
         // progress report within that window crashes it (docs/operations.md, "Transfers").
         var time = new FakeTimeProvider();
-        await using var sut = new ControllerUnderTest(Policy, time, new CallOptions { TransferSettleMilliseconds = 100 });
+        await using var sut = new ControllerUnderTest(TestPolicies.SalesOutAndIsolatedLobby, time, new CallOptions { TransferSettleMilliseconds = 100 });
         await sut.StartAsync();
-        sut.Asterisk.CallEnters("A", "2001", "2002");
-        await Eventually.Async(() => sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
-        sut.Asterisk.LegEnters("A-leg1");
-        sut.DialStatus("A-leg1", "A", "ANSWER");
-        await sut.InState("A", "Bridged");
+        await sut.BridgedAsync("A", "2001", "2002");
 
-        sut.Asterisk.Send(TransferRequestFor("A-leg1", "PJSIP/2002-00000001", "3001"));
+        sut.BlindTransfer("A-leg1", "PJSIP/2002-00000001", "3001");
         await Eventually.True(() => sut.Log.Lines.Any(l => l.Message.Contains("blind transfer by 2002", StringComparison.Ordinal))); // decided
         await Task.Delay(50); // room for a report that does not wait (there must be none)
         await sut.Ari.DidNotReceiveWithAnyArgs().TransferProgressAsync(default!, default!, default);
@@ -200,33 +167,4 @@ public sealed class TransferTests : IAsyncLifetime
         time.Advance(TimeSpan.FromMilliseconds(100));
         await Eventually.Async(() => sut.Ari.Received().TransferProgressAsync("A-leg1", "channel_progress", Arg.Any<CancellationToken>()));
     }
-
-    private async Task BridgedAsync(string caller, string callee)
-    {
-        _sut.Asterisk.CallEnters("A", caller, callee);
-        await AnsweredAsync();
-    }
-
-    private async Task AnsweredAsync()
-    {
-        await Eventually.Async(() => _sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
-        _sut.Asterisk.LegEnters("A-leg1");
-        _sut.DialStatus("A-leg1", "A", "ANSWER");
-        await _sut.InState("A", "Bridged");
-    }
-
-    /// <summary>What Asterisk raises for a REFER on <paramref name="transfererId"/> (ari-only transfer handling).</summary>
-    private void Transfer(string transfererId, string transfererName, string target) => _sut.Asterisk.Send(TransferRequestFor(transfererId, transfererName, target));
-
-    private static ChannelTransfer TransferRequestFor(string transfererId, string transfererName, string target) => new()
-    {
-        Type = nameof(ChannelTransfer),
-        Application = CallPipelineTests.App,
-        ReferTo = new ReferTo { RequestedDestination = new RequestedDestination { Destination = target } },
-        ReferredBy = new ReferredBy
-        {
-            SourceChannel = new Channel { Id = transfererId, Name = transfererName },
-            ConnectedChannel = new Channel { Id = transfererId == "A" ? "A-leg1" : "A" },
-        },
-    };
 }
