@@ -219,21 +219,16 @@ internal sealed class Call
             var next = await DispatchAsync(ariEvent, cancellationToken).ConfigureAwait(false);
             MoveTo(next, ariEvent);
         }
-        catch (AriException e) when (ChannelGoneErrors.IsChannelGone(e))
-        {
-            // A party hung up while we were acting on the call: an ordinary end, not a failure.
-            CallLog.ChannelLeftDuring(Services.Logger, Id, before.Name, e.AsteriskMessage);
-            MoveTo(await EndingState.HangUpAllAsync(this, HangupCauses.Normal).ConfigureAwait(false), ariEvent);
-        }
 #pragma warning disable CA1031 // one broken call must never stop the others
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            // Asterisk refuses a channel being hung up with a plain 500 ("Failed to answer channel"): whether a
-            // party is gone by now tells a hang-up race from a real failure.
-            if (e is AriException && await HangupRace.APartyIsGoneAsync(this).ConfigureAwait(false))
+            // A party hung up while we were acting on the call: an ordinary end, not a failure. Asterisk says so
+            // (404, "not in Stasis"), or refuses a channel being hung up with a plain 500 ("Failed to answer
+            // channel"): then whether a party is gone by now tells a hang-up race from a real failure.
+            if (e is AriException refusal && (ChannelGoneErrors.IsChannelGone(refusal) || await HangupRace.APartyIsGoneAsync(this).ConfigureAwait(false)))
             {
-                CallLog.ChannelLeftDuring(Services.Logger, Id, before.Name, ((AriException)e).AsteriskMessage);
+                CallLog.ChannelLeftDuring(Services.Logger, Id, before.Name, refusal.AsteriskMessage);
                 MoveTo(await EndingState.HangUpAllAsync(this, HangupCauses.Normal).ConfigureAwait(false), ariEvent);
             }
             else
