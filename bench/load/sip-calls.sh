@@ -3,7 +3,7 @@
 # side by side on the project's real Asterisk (127.0.0.1 only), in one run, in alternating blocks.
 #
 #   bash bench/load/sip-calls.sh                                  # 200 calls per path at concurrency 2 and 8
-#   bash bench/load/sip-calls.sh --calls 400 --concurrency 1,8,16 --hold-ms 1000 --rounds 4
+#   bash bench/load/sip-calls.sh --calls 400 --concurrency 1,8,16 --hold-ms 1000 --rounds 4 --samples pdd.csv --plot pdd.svg
 #   flock /work/asterisk.lock env PHONEGROUPS_CACHE=/work/main/.cache bash bench/load/sip-calls.sh   # shared machine
 #
 # The phones are SIPp instances that asterisk-conf/pjsip.conf identifies by address, as in the integration tests:
@@ -34,12 +34,12 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 
-calls=200 concurrency=2,8 rounds=2 hold_ms=300 warmup=20 samples="" keep=""
+calls=200 concurrency=2,8 rounds=2 hold_ms=300 warmup=20 samples="" plot="" keep=""
 usage() {
     sed -n '2,7p' "$0" >&2
     echo "options: --calls N (per path and concurrency) --concurrency LIST --rounds N (alternating blocks)" \
         "--hold-ms N --warmup N (calls per path first, not counted) --samples FILE.csv (every post-dial delay)" \
-        "--keep DIR (SIPp's files of every block and the controller's log, to look at afterwards)" >&2
+        "--plot FILE.svg (their distribution, drawn by bench/load/PhoneGroups.Load) --keep DIR (SIPp's files of every block and the controller's log, to look at afterwards)" >&2
     exit 2
 }
 while [ $# -gt 0 ]; do
@@ -50,6 +50,7 @@ while [ $# -gt 0 ]; do
         --hold-ms) hold_ms="$2"; shift 2 ;;
         --warmup) warmup="$2"; shift 2 ;;
         --samples) samples="$2"; shift 2 ;;
+        --plot) plot="$2"; shift 2 ;;
         --keep) keep="$2"; shift 2 ;;
         *) usage ;;
     esac
@@ -62,7 +63,7 @@ ari=http://127.0.0.1:8088/ari
 ari_auth=phonegroups:phonegroups # the demo user of asterisk-conf/ari.conf
 caller_ip=127.0.0.10 callee_ip=127.0.0.21 callee=2001 baseline=sipload-dialplan
 work="$(mktemp -d)"
-controller_pid="" uas_pid="" started_here=no dialplan_added=no
+controller_pid="" uas_pid="" started_here=no dialplan_added=no block_number=0
 cleanup() {
     [ -n "$uas_pid" ] && kill "$uas_pid" 2>/dev/null || true
     [ -n "$controller_pid" ] && kill "$controller_pid" 2>/dev/null && wait "$controller_pid" 2>/dev/null || true
@@ -103,7 +104,7 @@ for _ in $(seq 1 100); do "$work/controller/phonegroups" probe >/dev/null 2>&1 &
 audio="$repo/sounds/en/phonegroups-forbidden.ulaw"
 [ -s "$audio" ] || { echo "missing $audio" >&2; exit 1; }
 
-ari_count() { curl -fsS -u "$ari_auth" "$ari/$1" | grep -o '"id":' | wc -l; }
+ari_count() { curl -fsS -u "$ari_auth" "$ari/$1" | { grep -o '"id":' || true; } | wc -l; }
 # Waits until Asterisk holds no channel (the previous block's calls torn down), at most 10 s; prints what is left.
 settle() {
     local left=0
@@ -120,37 +121,55 @@ stat_column() {
 }
 
 # One block: N calls from the phone to NUMBER, at most C at once; appends "path concurrency ms" lines to the
-# samples and "path concurrency calls answered failed seconds rtp" to the blocks file.
+# samples and "path concurrency calls answered failed seconds rtp" to the block-lines file.
 block() {
     local path="$1" c="$2" n="$3" number="$4" dir
-    dir="$work/blocks/$path-c$c-$RANDOM$RANDOM"
+    block_number=$((block_number + 1))
+    dir="$work/blocks/$block_number-$path-c$c"
     mkdir -p "$dir"
     cp "$audio" "$dir/sip-load-audio.ulaw"
     (cd "$dir" && exec sipp -sf "$repo/bench/load/sip-call-uas.xml" -i "$callee_ip" -p 5060 -mi "$callee_ip" -mp 6000 \
-        -rtp_echo -aa -nostdin -trace_screen -screen_file uas-screen.log -trace_err -error_file uas-errors.log \
+        -rtp_echo -aa -nostdin -f 3600 -trace_screen -screen_file uas-screen.log -trace_err -error_file uas-errors.log \
         >/dev/null 2>&1) &
     uas_pid=$!
-    for _ in $(seq 1 50); do ss -uln | grep -q "$callee_ip:5060 " && break; sleep 0.1; done
+    for _ in $(seq 1 50); do [[ "$(ss -uln)" == *"$callee_ip:5060 "* ]] && break; sleep 0.1; done
     local started ended
     started=$(date +%s.%N)
     (cd "$dir" && timeout $(( n * (hold_ms + 1000) / 1000 / c + 30 )) sipp 127.0.0.1:5060 -sf "$repo/bench/load/sip-call-uac.xml" \
         -s "$number" -i "$caller_ip" -p 5060 -mi "$caller_ip" -mp 7000 -m "$n" -l "$c" -r 1000 -d "$hold_ms" \
-        -aa -nostdin -trace_rtt -rtt_freq 1 -trace_stat -stf uac-stats.csv -trace_err -error_file uac-errors.log \
+        -aa -nostdin -trace_msg -message_file messages.log -trace_stat -stf uac-stats.csv -trace_err -error_file uac-errors.log \
         >/dev/null 2>&1) || true
     ended=$(date +%s.%N)
     settle >/dev/null
-    # SIGUSR1: SIPp's soft exit, which writes the final screen (-trace_screen) with the echo counters.
+    # SIGUSR2 makes SIPp write its screens (-trace_screen) with the echo counter (the screen written when it quits
+    # leaves the RTP lines out: SIPp prints them only when time has passed since its last screen report, and -f 3600
+    # keeps the periodic one away); SIGUSR1 is its soft exit.
+    kill -USR2 "$uas_pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do grep -q 'Total echo RTP pckts' "$dir/uas-screen.log" 2>/dev/null && break; sleep 0.1; done
     kill -USR1 "$uas_pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$uas_pid" 2>/dev/null || break; sleep 0.1; done
     kill "$uas_pid" 2>/dev/null || true
     wait "$uas_pid" 2>/dev/null || true
     uas_pid=""
 
-    local rtt answered succeeded failed rtp
-    rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -n 1 || true)
-    # -trace_rtt lines: date_ms;response_time_ms;rtd_no (a header line first).
-    [ -n "$rtt" ] && awk -F';' -v p="$path" -v c="$c" '$2 ~ /^[0-9.]+$/ { print p, c, $2 }' "$rtt" >>"$work/samples"
-    answered=$([ -n "$rtt" ] && awk -F';' '$2 ~ /^[0-9.]+$/' "$rtt" | wc -l || echo 0)
+    local answered succeeded failed rtp
+    # From the message trace (microsecond timestamps): per call, the first INVITE sent -> the first 200 OK to it.
+    awk -v p="$path" -v c="$c" '
+        function decide() {
+            if (id == "") return
+            if (sent && first ~ /^INVITE/ && !(id in invite)) invite[id] = ts
+            if (!sent && first ~ /^SIP\/2\.0 200/ && cseq ~ /INVITE/ && !(id in ok)) ok[id] = ts
+            id = ""
+        }
+        /^-----------------------------------------------/ { decide(); split($3, t, ":"); ts = t[1] * 3600 + t[2] * 60 + t[3]; state = 1; next }
+        state == 1 && /message (sent|received)/ { sent = ($0 ~ /sent/); state = 2; next }
+        state == 2 && NF > 0 { first = $0; cseq = ""; state = 3; next }
+        state == 3 && /^Call-I[Dd]:/ { id = $2 }
+        state == 3 && /^CSeq:/ { cseq = $0 }
+        END { decide(); for (i in ok) if (i in invite) printf "%s %s %.3f\n", p, c, (ok[i] - invite[i]) * 1000 }
+    ' "$dir/messages.log" >"$dir/pdd"
+    cat "$dir/pdd" >>"$work/samples"
+    answered=$(wc -l <"$dir/pdd")
     succeeded=0 failed=0
     if [ -s "$dir/uac-stats.csv" ]; then
         succeeded=$(stat_column "$dir/uac-stats.csv" 'SuccessfulCall(C)')
@@ -158,8 +177,8 @@ block() {
     fi
     # Calls that neither succeeded nor failed (SIPp stopped by its timeout) count as failed.
     failed=$(( n - succeeded > failed ? n - succeeded : failed ))
-    rtp=$(sed -nE 's/^ *([0-9]+) Total echo RTP pckts 1st stream.*/\1/p' "$dir/uas-screen.log" 2>/dev/null | tail -n 1)
-    echo "$path $c $n $answered $failed $(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.3f", b - a }') ${rtp:-0}" >>"$work/blocks"
+    rtp=$(sed -nE 's/^ *([0-9]+) Total echo RTP pckts 1st stream.*/\1/p' "$dir/uas-screen.log" 2>/dev/null | head -n 1)
+    echo "$path $c $n $answered $failed $(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.3f", b - a }') ${rtp:-0}" >>"$work/block-lines"
     if [ "$failed" -gt 0 ] && [ -s "$dir/uac-errors.log" ]; then sed -n '1,3p' "$dir/uac-errors.log" | sed "s/^/$path c$c sipp: /" >&2; fi
 }
 
@@ -171,7 +190,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 if [ "$warmup" -gt 0 ]; then
     block dialplan 2 "$warmup" "$baseline"
     block controller 2 "$warmup" "$callee"
-    : >"$work/samples"; : >"$work/blocks"
+    : >"$work/samples"; : >"$work/block-lines"
 fi
 controller_cpu=$(cpu_ticks "$controller_pid")
 asterisk_cpu=$(cpu_ticks "${asterisk_pid:-0}")
@@ -189,7 +208,7 @@ for c in "${levels[@]}"; do
     # One line per path: the blocks summed, the delays pooled; nearest-rank percentiles as calls.sh's tool.
     for path in dialplan controller; do
         awk -v p="$path" -v c="$c" -v hold="$hold_ms" '
-            FILENAME ~ /blocks$/ && $1 == p && $2 == c { n += $3; ok += $4; bad += $5; secs += $6; rtp += $7; next }
+            FILENAME ~ /block-lines$/ && $1 == p && $2 == c { n += $3; ok += $4; bad += $5; secs += $6; rtp += $7; next }
             FILENAME ~ /samples$/ && $1 == p && $2 == c { d[++m] = $3 }
             END {
                 # sort the delays (insertion sort is fine for a few hundred)
@@ -198,13 +217,13 @@ for c in "${levels[@]}"; do
                 i99 = int(m * 0.99); if (i99 < m * 0.99) i99++; if (i99 < 1) i99 = 1
                 printf "%s %s %d %d %d %.2f %.2f %.2f %d %.1f %d\n", p, c, n, ok, bad, (secs > 0 ? n / secs : 0),
                     (m ? d[i50] : 0), (m ? d[i99] : 0), rtp, (ok ? rtp / ok : 0), hold / 20
-            }' "$work/blocks" "$work/samples" >>"$work/lines"
+            }' "$work/block-lines" "$work/samples" >>"$work/lines"
     done
     read -r _ _ dn dok dbad drate d50 d99 drtp drtpc exp < <(grep "^dialplan $c " "$work/lines")
     read -r _ _ cn cok cbad crate c50 c99 crtp crtpc _ < <(grep "^controller $c " "$work/lines")
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
     line() { # path calls answered failed rate p50 p99 rtp rtp-per-call [ratios]
-        printf '{"path":"%s","calls":%d,"concurrency":%d,"holdMs":%d,"answered":%d,"failed":%d,"callsPerSecond":%s,"pddP50Ms":%s,"pddP99Ms":%s,"rtpPacketsEchoedByCallee":%d,"rtpPacketsPerCall":%s,"rtpPacketsPerCallSent":%s%s}\n' \
+        printf '{"path":"%s","calls":%d,"concurrency":%d,"holdMs":%d,"answered":%d,"failed":%d,"callsPerSecond":%s,"pddP50Ms":%s,"pddP99Ms":%s,"rtpPacketsEchoedByCallee":%d,"rtpPacketsPerCall":%s,"rtpPacketsPerCallExpected":%s%s}\n' \
             "$1" "$2" "$c" "$hold_ms" "$3" "$4" "$5" "$6" "$7" "$8" "$9" "$exp" "${10:-}"
     }
     line dialplan "$dn" "$dok" "$dbad" "$drate" "$d50" "$d99" "$drtp" "$drtpc"
@@ -219,7 +238,14 @@ done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end" >&2
 ticks=$(getconf CLK_TCK)
 echo "cpu during the run: controller $(( ($(cpu_ticks "$controller_pid") - controller_cpu) * 1000 / ticks )) ms, asterisk $(( ($(cpu_ticks "${asterisk_pid:-0}") - asterisk_cpu) * 1000 / ticks )) ms" >&2
-[ -n "$samples" ] && { echo "path,concurrency,pdd_ms"; tr ' ' , <"$work/samples"; } >"$samples"
+# Every post-dial delay, in the CSV of calls.sh's tool, which draws it.
+{ echo "path,concurrency,pdd_ms"; tr ' ' , <"$work/samples"; } >"$work/samples.csv"
+[ -z "$samples" ] || cp "$work/samples.csv" "$samples"
+if [ -n "$plot" ]; then
+    dotnet build bench/load/PhoneGroups.Load -c Release -o "$work/load" --nologo -v quiet >/dev/null
+    "$work/load/phonegroups-load" plot --samples "$work/samples.csv" --plot "$plot" \
+        --plot-title "SIP calls with RTP: post-dial delay (INVITE to 200 OK), controller vs dialplan" >&2
+fi
 
 # Nothing may be left in Asterisk (the last block's teardown gets a few seconds).
 left_channels=$(settle)
