@@ -10,6 +10,8 @@
 # The controller runs as a Release build with its default logging (one Information line per decision);
 # CONTROLLER_ARGS adds settings (e.g. "--Ari:RestTransport Http"), CONTROLLER_LOG=FILE keeps its log.
 # bench/load/soak.sh runs the same with "soak" as the first argument (the soak's policy and mix of calls).
+# The same comparison with real SIP phones (SIPp) and RTP instead of Local channels: bench/load/sip-calls.sh;
+# refused calls over SIP (time to the denial prompt): bench/load/denied-calls.sh.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
