@@ -21,8 +21,9 @@
 #   same endpoint, same media path, without the controller. A name with letters shadows no number a phone dials
 #   and leaves no question of which pattern Asterisk prefers; asterisk-conf/ stays the reference configuration.
 # Post-dial delay is what the phone sees: INVITE sent -> 200 OK received, per call, from SIPp's message trace
-# (microsecond timestamps; SIPp's own response time "pdd" ticks in whole milliseconds, too coarse here). calls/s is the calls of a block divided by its wall time; with a hold time it is mostly
-# the hold, so the post-dial delay is the figure to compare. RTP: the packets the callee's SIPp echoed ("Total
+# (microsecond timestamps; SIPp's own response time "pdd" ticks in whole milliseconds, too coarse here). calls/s
+# is the calls of a block divided by its wall time; with a hold time it is mostly the hold, so the post-dial delay
+# is the figure to compare. RTP: the packets the callee's SIPp echoed ("Total
 # echo RTP pckts"), per path and concurrency; a path whose answered calls carried no RTP fails the run.
 # Prints one JSON line per path and concurrency; the controller's line adds its ratios against the dialplan's.
 # At the end Asterisk must hold no channel and no bridge (ARI), and the controller must have logged no error:
