@@ -48,7 +48,7 @@ internal sealed partial class AriEventReceiver(ChannelWriter<AriEvent> queue, Ar
                         continue;
                     }
 
-                    AriMetrics.EventReceived(ariEvent!.Type);
+                    AriMetrics.EventReceived(ariEvent!.Type, ariEvent.Application);
                     queue.TryWrite(ariEvent);
                     if (ariEvent is ApplicationReplaced)
                     {

@@ -27,7 +27,7 @@ public static class AriMetrics
         "phonegroups.ari.replacements", description: "Times another connection took the Stasis application (ApplicationReplaced)");
 
     private static readonly Counter<long> Events = Meter.CreateCounter<long>(
-        "phonegroups.ari.events", description: "Events received from Asterisk, by type (Asterisk's own small set of names)");
+        "phonegroups.ari.events", description: "Events received from Asterisk, by type (Asterisk's own small set of names) and Stasis application");
 
     /// <summary>The <c>transport</c> tag of a request sent over HTTP.</summary>
     public const string Http = "http";
@@ -48,8 +48,9 @@ public static class AriMetrics
 
     public static void Reconnected() => Reconnects.Add(1);
 
-    /// <summary>An event of <paramref name="type"/> came in on the events WebSocket.</summary>
-    public static void EventReceived(string type) => Events.Add(1, new KeyValuePair<string, object?>("type", type));
+    /// <summary>An event of <paramref name="type"/> for <paramref name="application"/> came in on the events WebSocket.</summary>
+    public static void EventReceived(string type, string? application) =>
+        Events.Add(1, new KeyValuePair<string, object?>("type", type), new KeyValuePair<string, object?>("application", application ?? "unknown"));
 
     public static void Replaced() => Replacements.Add(1);
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -248,6 +249,16 @@ public sealed partial class AriRestClient : IAriClient, IDisposable
     /// <inheritdoc />
     public Task<AsteriskInfo> GetInfoAsync(CancellationToken cancellationToken = default) =>
         GetAsync("asterisk/info", AriJsonContext.Default.AsteriskInfo, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetEventFilterAsync(string application, IReadOnlyList<string> disallowedTypes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(disallowedTypes);
+        var body = new JsonObject { ["disallowed"] = new JsonArray([.. disallowedTypes.Select(t => (JsonNode)new JsonObject { ["type"] = t })]) };
+        return _idempotentRetry.ExecuteAsync(
+            async ct => await _sender.SendAsync(HttpMethod.Put, $"applications/{AriQuery.Escape(application)}/eventFilter", body.ToJsonString(), ct).ConfigureAwait(false),
+            cancellationToken).AsTask();
+    }
 
     /// <inheritdoc />
     public void Dispose()

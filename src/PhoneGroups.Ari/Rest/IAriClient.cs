@@ -108,4 +108,10 @@ public interface IAriClient
 
     /// <summary>GET /asterisk/info.</summary>
     Task<AsteriskInfo> GetInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// PUT /applications/{application}/eventFilter: Asterisk no longer sends <paramref name="application"/> events of
+    /// <paramref name="disallowedTypes"/>. The filter lives as long as the application, so set it after every connect.
+    /// </summary>
+    Task SetEventFilterAsync(string application, IReadOnlyList<string> disallowedTypes, CancellationToken cancellationToken = default);
 }

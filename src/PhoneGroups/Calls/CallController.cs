@@ -84,10 +84,14 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
             .Subscribe(_ => { }, PipelineStopped));
 
         // At every connection (the first one too: an earlier process may have died with calls up), take
-        // charge of what Asterisk holds; events of an outage are lost.
+        // charge of what Asterisk holds; events of an outage are lost. The new application gets the event filter first.
         _subscriptions.Add(_connection.States
             .Where(state => state.IsConnected)
-            .Select(_ => Observable.FromAsync(_recovery.RunAsync))
+            .Select(_ => Observable.FromAsync(async ct =>
+            {
+                await UnusedEvents.FilterOutAsync(_ari, _app, _logger, ct).ConfigureAwait(false);
+                await _recovery.RunAsync(ct).ConfigureAwait(false);
+            }))
             .Concat()
             .Subscribe(_ => { }, PipelineStopped));
 

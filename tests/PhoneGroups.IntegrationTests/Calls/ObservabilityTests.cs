@@ -43,6 +43,25 @@ public sealed class ObservabilityTests(AsteriskFixture asterisk) : ControllerTes
     }
 
     [Fact]
+    public async Task BridgedCall_AsteriskSendsNoEventNoCallReads()
+    {
+        var call = await Controller.PlaceCallAsync("2001", "2002");
+        var callee = await Controller.WaitForRingingAtAsync("2002");
+        await Controller.Ari.AnswerAsync(callee.Channel.Id);
+        await Controller.WaitForBridgedAsync(call.Call);
+        await Controller.Ari.HangupAsync(call.Phone);
+        await Controller.AssertNothingLeftAsync();
+
+        // Joining a bridge sets BRIDGEPEER and more on both channels: without the application's event filter
+        // each would reach the controller as a ChannelVarset.
+        var metrics = await _http.GetStringAsync("metrics");
+        Assert.Matches("phonegroups_ari_events_total\\{[^}]*type=\"ChannelEnteredBridge\"\\} [1-9]", metrics);
+        Assert.DoesNotMatch("phonegroups_ari_events_total\\{(?=[^}]*application=\"phonegroups\")(?=[^}]*type=\"(ChannelVarset|ChannelConnectedLine|ChannelDialplan)\")", metrics);
+        // The test's own simulator application has no filter, and its events are counted apart: the check can fail.
+        Assert.Matches("phonegroups_ari_events_total\\{(?=[^}]*application=\"phonegroups-sim\")(?=[^}]*type=\"ChannelVarset\")", metrics);
+    }
+
+    [Fact]
     public async Task WhileAsteriskIsDown_TheControllerIsNotReady_AndSaysWhy_ThenRecovers()
     {
         await AsteriskScript.RunAsync("stop", TimeSpan.FromMinutes(1));
