@@ -84,14 +84,11 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
             .Subscribe(_ => { }, PipelineStopped));
 
         // At every connection (the first one too: an earlier process may have died with calls up), take
-        // charge of what Asterisk holds; events of an outage are lost. The new application gets the event filter first.
+        // charge of what Asterisk holds; events of an outage are lost. The new application gets the event filter
+        // meanwhile (never holding recovery up: a slow answer to it only costs the saving).
         _subscriptions.Add(_connection.States
             .Where(state => state.IsConnected)
-            .Select(_ => Observable.FromAsync(async ct =>
-            {
-                await UnusedEvents.FilterOutAsync(_ari, _app, _logger, ct).ConfigureAwait(false);
-                await _recovery.RunAsync(ct).ConfigureAwait(false);
-            }))
+            .Select(_ => Observable.FromAsync(ct => Task.WhenAll(UnusedEvents.FilterOutAsync(_ari, _app, _logger, ct), _recovery.RunAsync(ct))))
             .Concat()
             .Subscribe(_ => { }, PipelineStopped));
 
