@@ -5,26 +5,30 @@ namespace PhoneGroups.Load;
 
 /// <summary>
 /// Watches every event in Asterisk (subscribeAll) and completes what a call waits for: its channel
-/// entering a bridge with a second channel (the callee answered and both are connected), and its end.
+/// answered and in a bridge with a second channel (the callee answered and both are connected), and its end.
 /// </summary>
+/// <remarks>
+/// Both, because the controller's caller waits in its bridge while the callee rings, and the callee's leg
+/// may join before the caller's answer is through: either alone would stop the clock early.
+/// </remarks>
 public sealed class CallTracker
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<bool>> _bridged = new();
+    private readonly ConcurrentDictionary<string, Connection> _connected = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<bool>> _destroyed = new();
 
     /// <summary>Registers a call before it is placed (events can come before the originate's response).</summary>
     public (Task<bool> Bridged, Task<bool> Destroyed) Watch(string channelId)
     {
-        var bridged = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var connection = new Connection();
         var destroyed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _bridged[channelId] = bridged;
+        _connected[channelId] = connection;
         _destroyed[channelId] = destroyed;
-        return (bridged.Task, destroyed.Task);
+        return (connection.Task, destroyed.Task);
     }
 
     public void Forget(string channelId)
     {
-        _bridged.TryRemove(channelId, out _);
+        _connected.TryRemove(channelId, out _);
         _destroyed.TryRemove(channelId, out _);
     }
 
@@ -41,17 +45,24 @@ public sealed class CallTracker
             case ChannelEnteredBridge entered when entered.Bridge.Channels.Count >= 2:
                 foreach (var id in entered.Bridge.Channels)
                 {
-                    if (_bridged.TryGetValue(id, out var bridged))
+                    if (_connected.TryGetValue(id, out var connection))
                     {
-                        bridged.TrySetResult(true);
+                        connection.Bridged(answered: id == entered.Channel?.Id && entered.Channel.State == "Up");
                     }
                 }
 
                 break;
-            case ChannelDestroyed destroyed when destroyed.Channel is not null:
-                if (_bridged.TryGetValue(destroyed.Channel.Id, out var never))
+            case ChannelStateChange change when change.Channel?.State == "Up":
+                if (_connected.TryGetValue(change.Channel.Id, out var up))
                 {
-                    never.TrySetResult(false);
+                    up.Answered();
+                }
+
+                break;
+            case ChannelDestroyed destroyed when destroyed.Channel is not null:
+                if (_connected.TryGetValue(destroyed.Channel.Id, out var never))
+                {
+                    never.Ended();
                 }
 
                 if (_destroyed.TryGetValue(destroyed.Channel.Id, out var gone))
@@ -60,6 +71,46 @@ public sealed class CallTracker
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>One call's way to connected: answered, and in a bridge with a second channel, in either order.</summary>
+    private sealed class Connection
+    {
+        private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+        private bool _answered;
+        private bool _bridged;
+
+        public Task<bool> Task => _done.Task;
+
+        public void Answered()
+        {
+            lock (_gate)
+            {
+                _answered = true;
+                Settle();
+            }
+        }
+
+        public void Bridged(bool answered)
+        {
+            lock (_gate)
+            {
+                _bridged = true;
+                _answered |= answered;
+                Settle();
+            }
+        }
+
+        public void Ended() => _done.TrySetResult(false);
+
+        private void Settle()
+        {
+            if (_answered && _bridged)
+            {
+                _done.TrySetResult(true);
+            }
         }
     }
 }
