@@ -74,12 +74,6 @@ internal sealed class Call
     /// <summary>Whether Asterisk confirmed <see cref="BridgeId"/> exists (it may be made while the callee rings).</summary>
     public bool BridgeCreated { get; set; }
 
-    /// <summary>
-    /// The caller joining the call's bridge while its callee is called (<see cref="CallBridging.StartCallerWait"/>):
-    /// true once it is in, false when Asterisk refused; null when it does not wait there. Never faults.
-    /// </summary>
-    public Task<bool>? CallerWaitsInBridge { get; set; }
-
     /// <summary>When the last transfer request (ChannelTransfer) came in, as a <see cref="TimeProvider"/> timestamp: see <see cref="TransferProgress"/>.</summary>
     public long TransferArrivedAt { get; private set; }
 
@@ -325,11 +319,6 @@ internal sealed class Call
         try
         {
             _state.OnCompleted(this);
-            if (CallerWaitsInBridge is { } joining)
-            {
-                await joining.ConfigureAwait(false); // a bridge still being made would outlive its destruction
-            }
-
             if (BridgeId is { } bridge)
             {
                 BridgeId = null;

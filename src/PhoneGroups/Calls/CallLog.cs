@@ -120,9 +120,6 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 132, Level = LogLevel.Debug, Message = "Call {CallId}: the bridge could not be made while the callee rings ({Error}); it is made at the answer")]
     public static partial void BridgeNotPrepared(ILogger logger, string callId, string error);
 
-    [LoggerMessage(EventId = 158, Level = LogLevel.Debug, Message = "Call {CallId}: the caller could not wait in the call's bridge ({Error}); it joins at the answer")]
-    public static partial void CallerNotWaitingInBridge(ILogger logger, string callId, string error);
-
     [LoggerMessage(EventId = 127, Level = LogLevel.Warning, Message = "Emergency call {CallId} from {Caller} (group {CallerGroup}) to {Dialed}: routes {Routes}, caller ID {CallerIdPresented}")]
     public static partial void EmergencyCall(ILogger logger, string callId, string caller, string callerGroup, string dialed, string routes, string callerIdPresented);
 }

@@ -24,25 +24,6 @@ public sealed class InternalCallTests(AsteriskFixture asterisk) : ControllerTest
     }
 
     [Fact]
-    public async Task WhileTheCalleeRings_TheCallerWaitsUnansweredAloneInTheCallsBridge_AndTheAnswerConnectsBoth()
-    {
-        var call = await Controller.PlaceCallAsync("1001", "1002");
-        var callee = await Controller.WaitForRingingAtAsync("1002");
-        var waiting = await Controller.Events.WaitForAsync<ChannelEnteredBridge>(e => e.Channel.Id == call.Call);
-        Assert.Equal([call.Call], (await Controller.Ari.GetBridgeAsync(waiting.Bridge.Id)).Channels); // not the ringing leg
-        Assert.NotEqual("Up", (await Controller.Ari.GetChannelAsync(call.Call)).State); // nobody is billed for ringing
-
-        await Controller.Ari.AnswerAsync(callee.Channel.Id);
-
-        var bridged = await Controller.WaitForBridgedAsync(call.Call);
-        Assert.Equal(waiting.Bridge.Id, bridged.Bridge.Id);
-        await Controller.Events.WaitForAsync<ChannelStateChange>(e => e.Channel.Id == call.Call && e.Channel.State == "Up");
-        await Controller.Ari.HangupAsync(call.Phone);
-        await Controller.WaitForHangupAsync(callee.Channel.Id);
-        await Controller.AssertNothingLeftAsync();
-    }
-
-    [Fact]
     public async Task IsolatedMember_CallingAnotherGroup_HearsPromptAndIsRejectedWithCause21()
     {
         var call = await Controller.PlaceCallAsync("1001", "2001");

@@ -8,9 +8,8 @@ using PhoneGroups.Ari.Rest;
 namespace PhoneGroups.Tests.Calls;
 
 /// <summary>
-/// The caller waits in its call's bridge while the callee rings (the bridge made and the caller added beside the
-/// leg's creation), so the answer costs the caller's answer and the callee's add, side by side; a call that ends
-/// before the answer still leaves no bridge behind, and recovery leaves a ringing call's bridge alone.
+/// The call's bridge is made while the callee rings, so the answer costs only the answer and the adds; a call
+/// that ends before the answer still leaves no bridge behind, and recovery leaves a ringing call's bridge alone.
 /// </summary>
 public sealed class EarlyBridgeTests : IAsyncLifetime
 {
@@ -24,79 +23,36 @@ public sealed class EarlyBridgeTests : IAsyncLifetime
     public async Task DisposeAsync() => await _sut.DisposeAsync();
 
     [Fact]
-    public async Task CalleeRings_TheCallerWaitsInTheBridge_AndTheAnswerAnswersItAndAddsOnlyTheCallee()
+    public async Task LegEnters_TheBridgeIsMadeWithTheDial_AndTheAnswerOnlyAnswersAndAdds()
     {
         await RingingAsync();
         await _sut.Ari.Received(1).CreateBridgeAsync("A-bridge", "mixing", "phonegroups:phonegroups:A", Arg.Any<CancellationToken>());
-        await Eventually.True(() => _sut.AddedTo("A-bridge").SequenceEqual(["A"]));
         await _sut.Ari.DidNotReceive().AnswerAsync("A", Arg.Any<CancellationToken>());
 
         _sut.DialStatus("A-leg1", "A", "ANSWER");
 
         await _sut.InState("A", "Bridged");
         await _sut.Ari.Received(1).AnswerAsync("A", Arg.Any<CancellationToken>());
-        Assert.Equal(["A", "A-leg1"], _sut.AddedTo("A-bridge"));
+        Assert.Equal(["A", "A-leg1"], _sut.AddedTo("A-bridge").Order(StringComparer.Ordinal));
         await _sut.Ari.Received(1).CreateBridgeAsync(Arg.Any<string?>(), Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task Answer_TheCalleeJoinsWhileTheWaitingCallerIsAnswered()
+    public async Task Answer_TheCalleeJoinsAtOnce_TheCallerOnlyOnceItIsAnswered()
     {
         var answering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _sut.Ari.AnswerAsync("A", Arg.Any<CancellationToken>()).Returns(answering.Task);
         await RingingAsync();
-        await Eventually.True(() => _sut.AddedTo("A-bridge").SequenceEqual(["A"]));
 
         _sut.DialStatus("A-leg1", "A", "ANSWER");
         await Eventually.Async(() => _sut.Ari.Received(1).AnswerAsync("A", Arg.Any<CancellationToken>()));
-        // The two overlap: the callee's add does not wait for the caller's answer.
-        await Eventually.True(() => _sut.AddedTo("A-bridge").SequenceEqual(["A", "A-leg1"]));
+        // The callee joins while the caller is answered (the two overlap); Asterisk refuses to answer a channel
+        // that is joining a bridge, so the caller's own add waits for its answer.
+        await Eventually.True(() => _sut.AddedTo("A-bridge").SequenceEqual(["A-leg1"]));
 
         answering.SetResult();
         await _sut.InState("A", "Bridged");
-    }
-
-    [Fact]
-    public async Task CallerRefusedByTheBridgeWhileRinging_JoinsAtTheAnswer_OnlyOnceItIsAnswered()
-    {
-        var answering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _sut.Ari.AnswerAsync("A", Arg.Any<CancellationToken>()).Returns(answering.Task);
-        _sut.Ari.AddChannelsAsync("A-bridge", Arg.Is<IReadOnlyList<string>>(c => c.SequenceEqual(new[] { "A" })), Arg.Any<CancellationToken>())
-            .Returns(
-                _ => throw new AriException(HttpStatusCode.InternalServerError, "Failed to add channel", "POST", "bridges/A-bridge/addChannel"),
-                _ => Task.CompletedTask);
-        await RingingAsync();
-        await Eventually.True(() => _sut.AddedTo("A-bridge").SequenceEqual(["A"])); // the refused wait
-
-        _sut.DialStatus("A-leg1", "A", "ANSWER");
-        await Eventually.Async(() => _sut.Ari.Received(1).AnswerAsync("A", Arg.Any<CancellationToken>()));
-        // Asterisk refuses to answer a channel that is joining a bridge, so the caller's add waits for its answer.
-        await Eventually.True(() => _sut.AddedTo("A-bridge").SequenceEqual(["A", "A-leg1"]));
-
-        answering.SetResult();
-        await _sut.InState("A", "Bridged");
-        await Eventually.True(() => _sut.AddedTo("A-bridge").SequenceEqual(["A", "A-leg1", "A"]));
-        await _sut.Ari.DidNotReceive().HangupAsync("A", Arg.Any<int?>(), Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
-    public async Task CallerHangsUpWhileItsBridgeIsBeingMade_TheBridgeIsDestroyedOnlyOnceItExists()
-    {
-        var creating = new TaskCompletionSource<Bridge>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _sut.Ari.CreateBridgeAsync("A-bridge", Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>()).Returns(creating.Task);
-        _sut.Asterisk.CallEnters("A", "2001", "2002");
-        await Eventually.Async(() => _sut.Ari.Received().CreateBridgeAsync("A-bridge", Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>()));
-        await Eventually.Async(() => _sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
-
-        _sut.Asterisk.Destroyed("A");
-        await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
-        _sut.Asterisk.Destroyed("A-leg1");
-        // A destruction sent now would come before the bridge exists, and the bridge would outlive the call.
-        await _sut.Ari.DidNotReceive().DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>());
-
-        creating.SetResult(new Bridge { Id = "A-bridge" });
-        await Eventually.Async(() => _sut.Ari.Received(1).DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>()));
-        await Eventually.True(() => _sut.Controller.ActiveCalls == 0);
+        await _sut.BridgedTogether("A-bridge", "A", "A-leg1");
     }
 
     [Fact]
@@ -145,10 +101,10 @@ public sealed class EarlyBridgeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconnect_WhileTheCalleeRings_LeavesTheBridgeTheCallerWaitsInAlone()
+    public async Task Reconnect_WhileTheCalleeRings_LeavesTheCallsEmptyBridgeAlone()
     {
         await RingingAsync();
-        var ours = new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A"] };
+        var ours = new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = [] };
         // Another call's half bridge, which recovery does end: its destruction shows recovery went past ours.
         var half = new Bridge { Id = "X-bridge", Name = "phonegroups:phonegroups:X", Channels = ["X"] };
         _sut.Ari.ListChannelsAsync(default).ReturnsForAnyArgs([new Channel { Id = "A" }, new Channel { Id = "A-leg1" }, new Channel { Id = "X" }]);

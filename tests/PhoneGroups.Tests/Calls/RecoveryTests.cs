@@ -77,23 +77,6 @@ public sealed class RecoveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnansweredCallerAloneInItsBridge_TheBridgeIsDestroyed_AndTheCallerDecidedAgain()
-    {
-        // The caller waited in its bridge for its callee when the controller died, and the leg is gone since.
-        var caller = InApp("A", args: "2002") with { State = "Ring", ChannelVars = new() { ["PHONEGROUPS_CALLER"] = "2001", ["PHONEGROUPS_ORIGINAL_CALLERID"] = "" }, Name = "Local/2002@phonegroups-test-0001;2" };
-        Holds([caller], [new Bridge { Id = "A-bridge", Name = "phonegroups:phonegroups:A", Channels = ["A"] }]);
-        await _sut.StartAsync();
-
-        await Eventually.Async(() => _sut.Ari.Received().DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>()));
-        await Eventually.Async(() =>
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(250));
-            return _sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.Endpoint == "PJSIP/2002"), Arg.Any<CancellationToken>());
-        });
-        await _sut.Ari.DidNotReceive().HangupAsync("A", Arg.Any<int?>(), Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
     public async Task AfterAReconnect_ChannelsGoneDuringTheOutage_EndTheirCalls()
     {
         await _sut.StartAsync();

@@ -106,11 +106,6 @@ internal sealed class DialAttempt
                 : await NextAsync(HangupCauses.Unavailable, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_purpose.IsCallersOwn)
-        {
-            CallBridging.StartCallerWait(_call); // beside the leg's creation and dial: the answer then waits for less
-        }
-
         var legId = LegIds.For(_call.Id, _call.NextLegNumber());
         // Owned before it exists: its StasisStart may arrive before Asterisk answers the request.
         _call.Own(legId, beforeCreation: true);

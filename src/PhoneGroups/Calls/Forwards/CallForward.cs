@@ -40,7 +40,6 @@ internal static class CallForward
         if (!decided.IsAllowed)
         {
             // Nobody who could type the forwarder's password is on the line: a forward that needs one is denied.
-            await CallBridging.LeaveAsync(call, cancellationToken).ConfigureAwait(false);
             return await CallDenial.DenyAsync(call, decided.ReasonCode, CallerLanguage(call), cancellationToken).ConfigureAwait(false);
         }
 

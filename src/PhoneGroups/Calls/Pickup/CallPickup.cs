@@ -46,13 +46,6 @@ internal static class CallPickup
     private static async Task<CallState> CompleteAsync(Call call, RingingLeg ringing, CancellationToken cancellationToken)
     {
         var ari = call.Services.Ari;
-        if (ringing.Call.CallerWaitsInBridge is { } waits && await waits.ConfigureAwait(false))
-        {
-            // Out of its own call's bridge first: that call ends with the leg, and destroying its bridge must not
-            // take the caller from the picker.
-            await ari.RemoveChannelAsync(BridgeNames.IdFor(ringing.Call.Id), ringing.Call.Id, cancellationToken).ConfigureAwait(false);
-        }
-
         await ari.AnswerAsync(call.Id, cancellationToken).ConfigureAwait(false);
         await ari.HangupAsync(ringing.LegId, HangupCauses.AnsweredElsewhere, cancellationToken).ConfigureAwait(false);
         return await CallBridging.BridgeAsync(call, call.Id, "pickup", cancellationToken, callerId: ringing.Call.Id).ConfigureAwait(false);

@@ -12,8 +12,7 @@ namespace PhoneGroups.Calls;
 /// <item>calls this process has that wait for an event lost with the connection (a leg's answer, a prompt's
 /// end): what Asterisk holds now is sent to them as that event;</item>
 /// <item>the controller's bridges (<see cref="BridgeNames"/>) with both parties: adopted as bridged calls;
-/// with one party left: that party is hung up and the bridge destroyed, except an unanswered caller alone in
-/// its own call's bridge (waiting for its callee): the bridge is destroyed and the caller decided again;</item>
+/// with one party left: that party is hung up and the bridge destroyed;</item>
 /// <item>legs nobody controls (ringing when the controller died): hung up;</item>
 /// <item>callers nobody controls (being decided, ringing, in a prompt): decided again, as if they had just
 /// entered; except a caller outside its own call's bridge, a transferer whose transfer was done: hung up.</item>
@@ -44,7 +43,7 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
         var lost = EndLostChannels(known, alive);
         await CatchUpAsync(known, channels, cancellationToken).ConfigureAwait(false);
         var inOurBridges = new HashSet<string>(StringComparer.Ordinal);
-        var (adopted, ended) = await AdoptBridgesAsync(bridges, channels, inOurBridges, cancellationToken).ConfigureAwait(false);
+        var (adopted, ended) = await AdoptBridgesAsync(bridges, alive, inOurBridges, cancellationToken).ConfigureAwait(false);
         // Calls whose bridge holds two parties without the call's own channel: a transfer was completed.
         var bridgedCalls = bridges
             .Select(b => BridgeNames.TryParse(b.Name, out var app, out var callId) && app == services.App
@@ -164,9 +163,8 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
         }
     }
 
-    private async Task<(int Adopted, int Ended)> AdoptBridgesAsync(IReadOnlyList<Bridge> bridges, IReadOnlyList<Channel> channels, HashSet<string> inOurBridges, CancellationToken cancellationToken)
+    private async Task<(int Adopted, int Ended)> AdoptBridgesAsync(IReadOnlyList<Bridge> bridges, HashSet<string> alive, HashSet<string> inOurBridges, CancellationToken cancellationToken)
     {
-        var alive = channels.ToDictionary(c => c.Id, StringComparer.Ordinal);
         int adopted = 0, ended = 0;
         foreach (var bridge in bridges)
         {
@@ -175,21 +173,12 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
                 continue;
             }
 
-            var members = bridge.Channels.Where(alive.ContainsKey).ToList();
+            var members = bridge.Channels.Where(alive.Contains).ToList();
             inOurBridges.UnionWith(members);
-            // A call of this process is in charge: of its members, or of its caller while its bridge waits for
-            // the callee's answer (made while the callee rings).
+            // A call of this process is in charge: of its members, or of its caller while its bridge waits
+            // empty for the callee's answer (made while the callee rings).
             if (members.Any(services.Router.IsOwned) || services.Router.IsOwned(callId))
             {
-                continue;
-            }
-
-            if (members.Count == 1 && members[0] == callId && alive[callId].State != "Up")
-            {
-                // A caller waiting in its bridge for its callee's answer (the leg rang when the controller died):
-                // out of the bridge, and decided again like any caller nobody controls.
-                inOurBridges.Remove(callId);
-                await DestroyQuietlyAsync(bridge.Id, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -211,24 +200,20 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
                 await HangUpQuietlyAsync(member, HangupCauses.Normal).ConfigureAwait(false);
             }
 
-            await DestroyQuietlyAsync(bridge.Id, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await services.Ari.DestroyBridgeAsync(bridge.Id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AriException e)
+            {
+                // One bridge Asterisk would not destroy now must not stop the recovery of every other call.
+                CallLog.RecoveryStepFailed(services.Logger, $"destroying bridge {bridge.Id}", e.Message);
+            }
+
             ended++;
         }
 
         return (adopted, ended);
-    }
-
-    private async Task DestroyQuietlyAsync(string bridgeId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await services.Ari.DestroyBridgeAsync(bridgeId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AriException e)
-        {
-            // One bridge Asterisk would not destroy now must not stop the recovery of every other call.
-            CallLog.RecoveryStepFailed(services.Logger, $"destroying bridge {bridgeId}", e.Message);
-        }
     }
 
     /// <summary>A party that hung up between the listing and the adoption sent its last event to nobody.</summary>
