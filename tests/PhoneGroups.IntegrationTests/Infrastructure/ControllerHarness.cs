@@ -59,7 +59,7 @@ public sealed class ControllerHarness : IAsyncDisposable
 
         var sim = new AriEventConnection(Options.Create(AsteriskFixture.Options("phonegroups-sim", subscribeAll: true)),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AriEventConnection>.Instance);
-        var events = new EventRecorder(sim.Events);
+        var events = new EventRecorder(sim.Events, sim.States);
         sim.Start();
         await sim.WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
 

@@ -24,10 +24,15 @@ internal static class ObservableWaits
 public sealed class EventRecorder : IDisposable
 {
     private readonly List<AriEvent> _events = [];
+    private readonly List<string> _states = [];
     private readonly IDisposable _subscription;
+    private readonly IDisposable? _stateSubscription;
     private readonly SemaphoreSlim _arrived = new(0);
 
-    public EventRecorder(IObservable<AriEvent> events)
+    /// <param name="events">What is recorded.</param>
+    /// <param name="states">The connection's states, named with their time in a timeout's message: a wait that saw
+    /// nothing because the connection was replaced or dropped says so.</param>
+    public EventRecorder(IObservable<AriEvent> events, IObservable<AriConnectionState>? states = null)
     {
         _subscription = events.Subscribe(e =>
         {
@@ -37,6 +42,13 @@ public sealed class EventRecorder : IDisposable
             }
 
             _arrived.Release();
+        });
+        _stateSubscription = states?.Subscribe(state =>
+        {
+            lock (_states)
+            {
+                _states.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {state.Status}#{state.Connections}{(string.IsNullOrEmpty(state.Reason) ? "" : " (" + state.Reason + ")")}");
+            }
         });
     }
 
@@ -66,7 +78,13 @@ public sealed class EventRecorder : IDisposable
             if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
             {
                 var seen = string.Join(", ", Snapshot().Select(Describe));
-                throw new TimeoutException($"no matching {typeof(T).Name} within {limit.TotalSeconds:0} s; events seen: {seen}");
+                string states;
+                lock (_states)
+                {
+                    states = _states.Count == 0 ? string.Empty : "; connection: " + string.Join(", ", _states);
+                }
+
+                throw new TimeoutException($"no matching {typeof(T).Name} within {limit.TotalSeconds:0} s (until {DateTime.UtcNow:HH:mm:ss.fff}){states}; events seen: {seen}");
             }
         }
     }
@@ -79,6 +97,7 @@ public sealed class EventRecorder : IDisposable
     public void Dispose()
     {
         _subscription.Dispose();
+        _stateSubscription?.Dispose();
         _arrived.Dispose();
     }
 }
