@@ -90,7 +90,7 @@ public sealed class ChallengeTests(AsteriskFixture asterisk) : ControllerTest(as
             await Controller.WaitForHangupAsync(failed.Call);
             // Asterisk's ChannelDestroyed reaches the test before the controller is done with the call's end (it
             // counts the failure there): the next call may only come after, or it is decided a try too early.
-            await WaitUntilNoCallAsync();
+            await WaitUntilCallsAsync(0);
         }
 
         var locked = await Controller.PlaceCallFromSimulatedPhoneAsync("2003", "5550123");
@@ -101,12 +101,36 @@ public sealed class ChallengeTests(AsteriskFixture asterisk) : ControllerTest(as
         await Controller.AssertNothingLeftAsync();
     }
 
-    private async Task WaitUntilNoCallAsync()
+    [Fact]
+    public async Task ACallAskedBeforeTheLockout_GetsNoTryAfterIt_EvenWithTheRightPassword()
+    {
+        var waiting = await Controller.PlaceCallFromSimulatedPhoneAsync("2003", "5550123"); // kept open, asked
+        await WaitForPromptAsync(waiting, "phonegroups-enter-pin");
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await Controller.PlaceCallFromSimulatedPhoneAsync("2003", "5550123");
+            await WaitForPromptAsync(failed, "phonegroups-enter-pin");
+            await SendDigitsAsync(failed, "9#");
+            await WaitForPromptAsync(failed, "phonegroups-pin-wrong");
+            await Controller.Ari.HangupAsync(failed.Phone);
+            await Controller.WaitForHangupAsync(failed.Call);
+        }
+
+        await WaitUntilCallsAsync(1); // every failure counted: the waiting call is the one left
+
+        await SendDigitsAsync(waiting, "4321#"); // the permission's right password
+
+        Assert.Equal(21, (await Controller.WaitForHangupAsync(waiting.Phone, TimeSpan.FromSeconds(20))).Cause);
+        Assert.DoesNotContain(Controller.Events.Snapshot().OfType<StasisStart>(), e => e.Application == "phonegroups-sim" && e.Args.Contains("5550123"));
+        await Controller.AssertNothingLeftAsync();
+    }
+
+    private async Task WaitUntilCallsAsync(int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Controller.ActiveCalls != 0)
+        while (Controller.ActiveCalls != count)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"{Controller.ActiveCalls} call(s) still held 10 s after the caller hung up");
+            Assert.True(DateTime.UtcNow < deadline, $"{Controller.ActiveCalls} call(s) held 10 s after the caller hung up, not {count}");
             await Task.Delay(20);
         }
     }

@@ -106,6 +106,28 @@ public sealed class ChallengeStateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACallerLockedOutByItsOtherCalls_LosesTheTriesLeft_EvenWithTheRightPassword()
+    {
+        // A brute-forcer opens one call more than the lockout allows, and guesses on the others in parallel.
+        await ChallengedAsync("W", "2001");
+        for (var i = 0; i < 5; i++)
+        {
+            var id = $"P{i}";
+            await ChallengedAsync(id, "2001");
+            Type(id, "1#");
+            Type(id, "2#");
+            Type(id, "3#");
+            await Eventually.Async(() => _sut.Ari.Received().PlayAsync(id, Arg.Is<IReadOnlyList<string>>(m => m[0] == "sound:ss-noservice"), Arg.Any<string?>(), $"{id}-denial", Arg.Any<CancellationToken>()));
+        }
+
+        Type("W", "4321#"); // asked before the lockout; its next try comes after it
+
+        await Eventually.Async(() => _sut.Ari.Received().PlayAsync("W", Arg.Is<IReadOnlyList<string>>(m => m[0] == "sound:ss-noservice"), Arg.Any<string?>(), "W-denial", Arg.Any<CancellationToken>()));
+        await _sut.Ari.DidNotReceive().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "W-leg1"), Arg.Any<CancellationToken>());
+        await _sut.Ari.DidNotReceive().SetVariableAsync("W", "CHANNEL(accountcode)", Arg.Any<string>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task HangingUpAfterAWrongTry_CountsAsAFailedChallenge()
     {
         // Otherwise a brute-forcer hangs up after two wrong tries, calls again, and is never locked out.

@@ -9,6 +9,7 @@ namespace PhoneGroups.Calls;
 /// (<c>phonegroups-enter-pin</c>); digits end with <c>#</c>, a pause of <see cref="DigitPause"/> or the
 /// longest password; three tries with <c>phonegroups-pin-wrong</c> between them. Right: the call goes on
 /// as an allowed call, with the permission's account code on every leg. Wrong three times: the denial.
+/// A caller locked out meanwhile (<see cref="ChallengeGuard"/>, by its other calls) has no try checked any more.
 /// Digits are never logged.
 /// </summary>
 internal sealed class ChallengingState : CallState
@@ -137,6 +138,15 @@ internal sealed class ChallengingState : CallState
         var challenge = _decision.Challenge;
         var digits = _digits.ToString();
         _digits.Clear();
+        if (services.Challenges.IsLockedOut(_caller))
+        {
+            // Locked out meanwhile by the caller's other calls (guessing in parallel): no try is checked any more.
+            CallLog.ChallengeLockedOut(services.Logger, call.Id, _caller, challenge.ToString());
+            services.Metrics.Challenged("locked");
+            await StopPromptAsync(call, cancellationToken).ConfigureAwait(false);
+            return await CallDenial.DenyAsync(call, "permission-locked", _decision.CallerLanguage, cancellationToken).ConfigureAwait(false);
+        }
+
         if (challenge.TryAccept(digits, out var opened))
         {
             CallLog.ChallengeOpened(services.Logger, call.Id, _caller, opened.Name, _tries + 1);
