@@ -8,8 +8,8 @@ namespace PhoneGroups.Load;
 /// answered and in a bridge with a second channel (the callee answered and both are connected), and its end.
 /// </summary>
 /// <remarks>
-/// Both, because the controller's caller waits in its bridge while the callee rings, and the callee's leg
-/// may join before the caller's answer is through: either alone would stop the clock early.
+/// Both: a call path that bridges before the caller's answer is through (the callee's add beside the caller's
+/// answer, or a caller waiting in its bridge) would stop a clock that waited for the bridge alone too early.
 /// </remarks>
 public sealed class CallTracker
 {

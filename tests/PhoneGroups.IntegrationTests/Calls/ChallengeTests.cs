@@ -82,12 +82,7 @@ public sealed class ChallengeTests(AsteriskFixture asterisk) : ControllerTest(as
         for (var i = 0; i < 5; i++)
         {
             // a wrong try, then the caller hangs up: it counts (redialing after each miss gets no more tries)
-            var failed = await Controller.PlaceCallFromSimulatedPhoneAsync("2003", "5550123");
-            await WaitForPromptAsync(failed, "phonegroups-enter-pin");
-            await SendDigitsAsync(failed, "9#");
-            await WaitForPromptAsync(failed, "phonegroups-pin-wrong");
-            await Controller.Ari.HangupAsync(failed.Phone);
-            await Controller.WaitForHangupAsync(failed.Call);
+            await MissOnceAndHangUpAsync();
             // Asterisk's ChannelDestroyed reaches the test before the controller is done with the call's end (it
             // counts the failure there): the next call may only come after, or it is decided a try too early.
             await WaitUntilCallsAsync(0);
@@ -108,12 +103,7 @@ public sealed class ChallengeTests(AsteriskFixture asterisk) : ControllerTest(as
         await WaitForPromptAsync(waiting, "phonegroups-enter-pin");
         for (var i = 0; i < 5; i++)
         {
-            var failed = await Controller.PlaceCallFromSimulatedPhoneAsync("2003", "5550123");
-            await WaitForPromptAsync(failed, "phonegroups-enter-pin");
-            await SendDigitsAsync(failed, "9#");
-            await WaitForPromptAsync(failed, "phonegroups-pin-wrong");
-            await Controller.Ari.HangupAsync(failed.Phone);
-            await Controller.WaitForHangupAsync(failed.Call);
+            await MissOnceAndHangUpAsync();
         }
 
         await WaitUntilCallsAsync(1); // every failure counted: the waiting call is the one left
@@ -123,6 +113,17 @@ public sealed class ChallengeTests(AsteriskFixture asterisk) : ControllerTest(as
         Assert.Equal(21, (await Controller.WaitForHangupAsync(waiting.Phone, TimeSpan.FromSeconds(20))).Cause);
         Assert.DoesNotContain(Controller.Events.Snapshot().OfType<StasisStart>(), e => e.Application == "phonegroups-sim" && e.Args.Contains("5550123"));
         await Controller.AssertNothingLeftAsync();
+    }
+
+    /// <summary>A call from 2003 asked for the password: one wrong try, then the caller hangs up (a failed challenge).</summary>
+    private async Task MissOnceAndHangUpAsync()
+    {
+        var failed = await Controller.PlaceCallFromSimulatedPhoneAsync("2003", "5550123");
+        await WaitForPromptAsync(failed, "phonegroups-enter-pin");
+        await SendDigitsAsync(failed, "9#");
+        await WaitForPromptAsync(failed, "phonegroups-pin-wrong");
+        await Controller.Ari.HangupAsync(failed.Phone);
+        await Controller.WaitForHangupAsync(failed.Call);
     }
 
     private async Task WaitUntilCallsAsync(int count)

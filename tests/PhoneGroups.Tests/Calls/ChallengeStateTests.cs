@@ -91,12 +91,7 @@ public sealed class ChallengeStateTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            var id = $"F{i}";
-            await ChallengedAsync(id, "2001");
-            Type(id, "1#");
-            Type(id, "2#");
-            Type(id, "3#");
-            await Eventually.Async(() => _sut.Ari.Received().PlayAsync(id, Arg.Is<IReadOnlyList<string>>(m => m[0] == "sound:ss-noservice"), Arg.Any<string?>(), $"{id}-denial", Arg.Any<CancellationToken>()));
+            await FailChallengeAsync($"F{i}", "2001");
         }
 
         _sut.Asterisk.CallEnters("L", "2001", "5550123");
@@ -112,12 +107,7 @@ public sealed class ChallengeStateTests : IAsyncLifetime
         await ChallengedAsync("W", "2001");
         for (var i = 0; i < 5; i++)
         {
-            var id = $"P{i}";
-            await ChallengedAsync(id, "2001");
-            Type(id, "1#");
-            Type(id, "2#");
-            Type(id, "3#");
-            await Eventually.Async(() => _sut.Ari.Received().PlayAsync(id, Arg.Is<IReadOnlyList<string>>(m => m[0] == "sound:ss-noservice"), Arg.Any<string?>(), $"{id}-denial", Arg.Any<CancellationToken>()));
+            await FailChallengeAsync($"P{i}", "2001");
         }
 
         Type("W", "4321#"); // asked before the lockout; its next try comes after it
@@ -191,6 +181,16 @@ public sealed class ChallengeStateTests : IAsyncLifetime
         _sut.Asterisk.CallEnters(callId, from, "5550123");
         await Eventually.Async(() => _sut.Ari.Received().AnswerAsync(callId, Arg.Any<CancellationToken>()));
         await Eventually.Async(() => _sut.Ari.Received().PlayAsync(callId, Arg.Is<IReadOnlyList<string>>(m => m.Single() == "sound:phonegroups-enter-pin"), Arg.Any<string?>(), $"{callId}-pin1", Arg.Any<CancellationToken>()));
+    }
+
+    /// <summary>A call from <paramref name="from"/> asked for the password, three wrong tries, denied.</summary>
+    private async Task FailChallengeAsync(string callId, string from)
+    {
+        await ChallengedAsync(callId, from);
+        Type(callId, "1#");
+        Type(callId, "2#");
+        Type(callId, "3#");
+        await Eventually.Async(() => _sut.Ari.Received().PlayAsync(callId, Arg.Is<IReadOnlyList<string>>(m => m[0] == "sound:ss-noservice"), Arg.Any<string?>(), $"{callId}-denial", Arg.Any<CancellationToken>()));
     }
 
     private void Type(string callId, string digits)

@@ -47,9 +47,7 @@ internal sealed class ChallengingState : CallState
         var language = decision.CallerLanguage ?? (string.IsNullOrEmpty(call.Caller.Language) ? null : call.Caller.Language) ?? services.Policies.Current.DefaultLanguage;
         if (services.Challenges.IsLockedOut(caller))
         {
-            CallLog.ChallengeLockedOut(services.Logger, call.Id, caller, decision.Challenge.ToString());
-            services.Metrics.Challenged("locked");
-            return await CallDenial.DenyAsync(call, "permission-locked", decision.CallerLanguage, cancellationToken).ConfigureAwait(false);
+            return await RefuseLockedOutAsync(call, decision, caller, cancellationToken).ConfigureAwait(false);
         }
 
         var state = new ChallengingState(decision, language, caller);
@@ -141,10 +139,8 @@ internal sealed class ChallengingState : CallState
         if (services.Challenges.IsLockedOut(_caller))
         {
             // Locked out meanwhile by the caller's other calls (guessing in parallel): no try is checked any more.
-            CallLog.ChallengeLockedOut(services.Logger, call.Id, _caller, challenge.ToString());
-            services.Metrics.Challenged("locked");
             await StopPromptAsync(call, cancellationToken).ConfigureAwait(false);
-            return await CallDenial.DenyAsync(call, "permission-locked", _decision.CallerLanguage, cancellationToken).ConfigureAwait(false);
+            return await RefuseLockedOutAsync(call, _decision, _caller, cancellationToken).ConfigureAwait(false);
         }
 
         if (challenge.TryAccept(digits, out var opened))
@@ -173,6 +169,15 @@ internal sealed class ChallengingState : CallState
         services.Challenges.Failed(_caller);
         await StopPromptAsync(call, cancellationToken).ConfigureAwait(false);
         return await CallDenial.DenyAsync(call, "permission-password-wrong", _decision.CallerLanguage, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The caller failed too often lately: denied, and no password is asked for or checked.</summary>
+    private static async Task<CallState> RefuseLockedOutAsync(Call call, Decision decision, string caller, CancellationToken cancellationToken)
+    {
+        var services = call.Services;
+        CallLog.ChallengeLockedOut(services.Logger, call.Id, caller, decision.Challenge.ToString());
+        services.Metrics.Challenged("locked");
+        return await CallDenial.DenyAsync(call, "permission-locked", decision.CallerLanguage, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Plays <paramref name="prompts"/> (a prompt still playing is stopped: Asterisk would queue the new one behind it).</summary>
