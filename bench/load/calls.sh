@@ -8,7 +8,8 @@
 # Arguments go to the tool (bench/load/PhoneGroups.Load, --help lists them). On a shared machine run it under
 # the Asterisk lock: flock /work/asterisk.lock bash bench/load/calls.sh
 # The controller runs as a Release build with its default logging (one Information line per decision);
-# CONTROLLER_ARGS adds settings (e.g. "--Ari:RestTransport Http"), CONTROLLER_LOG=FILE keeps its log.
+# CONTROLLER_ARGS adds settings (e.g. "--Ari:RestTransport Http"), CONTROLLER_ENV adds environment variables for the
+# controller alone (e.g. "DOTNET_gcServer=1"), CONTROLLER_LOG=FILE keeps its log.
 # bench/load/soak.sh runs the same with "soak" as the first argument (the soak's policy and mix of calls).
 # The same comparison with real SIP phones (SIPp) and RTP instead of Local channels: bench/load/sip-calls.sh;
 # refused calls over SIP (time to the denial prompt): bench/load/denied-calls.sh.
@@ -41,7 +42,7 @@ bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,2,Dial,Local/answer@
 
 policy="$repo/bench/load/load-policy.yaml"
 [ "${1:-}" = soak ] && policy="$repo/tests/PhoneGroups.IntegrationTests/Policies/soak.yaml" # the CI soak's policy
-Ari__Password=phonegroups Demo__AllowDemoPassword=true "$work/controller/phonegroups" run \
+env ${CONTROLLER_ENV:-} Ari__Password=phonegroups Demo__AllowDemoPassword=true "$work/controller/phonegroups" run \
     --Policy:Path "$policy" --Store:Provider file --Store:Path "$work/store.db" \
     --Http:Url http://127.0.0.1:8090/ ${CONTROLLER_ARGS:-} >"$work/controller.log" 2>&1 &
 controller_pid=$!
@@ -51,9 +52,13 @@ for _ in $(seq 1 100); do "$work/controller/phonegroups" probe >/dev/null 2>&1 &
 # CPU time (user + system) a process has used, in clock ticks: how much the run cost each side, less noisy
 # than latencies on a shared machine.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Context switches (voluntary and not) of all a process's threads: each hop of work between threads costs
+# one, and on a VM's two cores they are much of the controller's CPU.
+switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'; }
 asterisk_pid=$(bash eng/asterisk.sh status 2>&1 | sed -nE 's/.*running \(pid ([0-9]+)\).*/\1/p')
 controller_cpu=$(cpu_ticks "$controller_pid")
 asterisk_cpu=$(cpu_ticks "${asterisk_pid:-0}")
+controller_switches=$(switches "$controller_pid")
 
 status=0
 if [ "${1:-}" = soak ]; then
@@ -62,7 +67,7 @@ else
     "$work/load/phonegroups-load" "$@" || status=$?
 fi
 ticks=$(getconf CLK_TCK)
-echo "cpu during the run: controller $(( ($(cpu_ticks "$controller_pid") - controller_cpu) * 1000 / ticks )) ms, asterisk $(( ($(cpu_ticks "${asterisk_pid:-0}") - asterisk_cpu) * 1000 / ticks )) ms" >&2
+echo "cpu during the run: controller $(( ($(cpu_ticks "$controller_pid") - controller_cpu) * 1000 / ticks )) ms, asterisk $(( ($(cpu_ticks "${asterisk_pid:-0}") - asterisk_cpu) * 1000 / ticks )) ms; controller context switches $(( $(switches "$controller_pid") - controller_switches ))" >&2
 # The controller's ARI requests during the run, by method and status (count and total seconds): how many
 # round trips the calls cost and how long they took (phonegroups.ari.request.duration, docs/operations.md);
 # and the events Asterisk sent it, by type (phonegroups.ari.events).

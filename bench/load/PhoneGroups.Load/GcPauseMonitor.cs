@@ -7,7 +7,9 @@ namespace PhoneGroups.Load;
 
 /// <summary>
 /// Every garbage-collection pause of another .NET process (the controller), read over EventPipe: the time
-/// from the runtime suspending its threads (GCSuspendEEBegin) to resuming them (GCRestartEEEnd).
+/// from the runtime suspending its threads (GCSuspendEEBegin) to resuming them (GCRestartEEEnd); and the
+/// managed heap's size after each collection (GCHeapStats), which tells a leak (the heap grows) from the GC
+/// or native code keeping more memory (RSS grows, the heap does not).
 /// </summary>
 public sealed class GcPauseMonitor : IDisposable
 {
@@ -16,6 +18,8 @@ public sealed class GcPauseMonitor : IDisposable
     private readonly Task _processing;
     private readonly List<double> _pauses = [];
     private double? _suspendedAt;
+    private long _heapBytes;
+    private long _oldGenerationBytes;
 
     public GcPauseMonitor(int processId)
     {
@@ -35,6 +39,11 @@ public sealed class GcPauseMonitor : IDisposable
                 _suspendedAt = null;
             }
         };
+        _source.Clr.GCHeapStats += e =>
+        {
+            Interlocked.Exchange(ref _heapBytes, e.TotalHeapSize);
+            Interlocked.Exchange(ref _oldGenerationBytes, e.GenerationSize2 + e.GenerationSize3 + e.GenerationSize4);
+        };
         _processing = Task.Run(() => _source.Process());
     }
 
@@ -48,6 +57,12 @@ public sealed class GcPauseMonitor : IDisposable
             return taken;
         }
     }
+
+    /// <summary>The managed heap (all generations) after the last collection, in bytes; 0 before the first.</summary>
+    public long HeapBytes => Interlocked.Read(ref _heapBytes);
+
+    /// <summary>Gen 2, the large- and the pinned-object heap after the last collection: where a leak stays.</summary>
+    public long OldGenerationBytes => Interlocked.Read(ref _oldGenerationBytes);
 
     public void Dispose()
     {

@@ -8,7 +8,9 @@ namespace PhoneGroups.Load;
 /// <summary>
 /// The long soak: calls of every kind (<see cref="SoakCallKind"/>) hung up at random moments, Concurrency at a
 /// time, with one JSON line per ReportEvery calls: the rate, calls left up, the controller's RSS and its GC
-/// pauses in that window. The last line compares RSS after warm-up (the first window) with the end.
+/// pauses in that window, and its managed heap after the window's last collection (all of it, and the old
+/// generations, where a leak stays). The last line compares RSS and heap after warm-up (the first window) with
+/// the end.
 /// </summary>
 public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions options)
 {
@@ -20,6 +22,8 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
         var allPauses = new List<double>();
         double? warmRss = null;
         double lastRss = 0;
+        double? warmOld = null;
+        double lastOld = 0;
         var notEnded = 0;
         var done = 0;
         var clock = Stopwatch.StartNew();
@@ -46,6 +50,8 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
             allPauses.AddRange(pauses);
             lastRss = options.ControllerPid > 0 ? RssMiB(options.ControllerPid) : 0;
             warmRss ??= lastRss;
+            lastOld = MiB(gc?.OldGenerationBytes ?? 0);
+            warmOld ??= lastOld;
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 soak = "window",
@@ -53,6 +59,8 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
                 callsPerSecond = Math.Round(window / (clock.Elapsed - started).TotalSeconds, 1),
                 notEnded = left,
                 rssMiB = Math.Round(lastRss, 1),
+                heapMiB = Math.Round(MiB(gc?.HeapBytes ?? 0), 1),
+                oldGenerationsMiB = Math.Round(lastOld, 1),
                 gcPauses = pauses.Length,
                 gcPauseP50Ms = Percentile(pauses, 0.50),
                 gcPauseP99Ms = Percentile(pauses, 0.99),
@@ -67,7 +75,7 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
             leftovers = (await ari.ListChannelsAsync()).Count + (await ari.ListBridgesAsync()).Count;
         }
 
-        var rssChange = warmRss > 0 ? Math.Round((lastRss - warmRss.Value) / warmRss.Value * 100, 1) : 0;
+        var rssChange = ChangePercent(warmRss ?? 0, lastRss);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             soak = "total",
@@ -81,6 +89,9 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
             rssAfterWarmUpMiB = Math.Round(warmRss ?? 0, 1),
             rssEndMiB = Math.Round(lastRss, 1),
             rssChangePercent = rssChange,
+            oldGenerationsAfterWarmUpMiB = Math.Round(warmOld ?? 0, 1),
+            oldGenerationsEndMiB = Math.Round(lastOld, 1),
+            oldGenerationsChangePercent = ChangePercent(warmOld ?? 0, lastOld),
             gcPauses = allPauses.Count,
             gcPauseP50Ms = Percentile([.. allPauses], 0.50),
             gcPauseP99Ms = Percentile([.. allPauses], 0.99),
@@ -88,6 +99,10 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
         }));
         return notEnded == 0 && leftovers == 0;
     }
+
+    private static double MiB(long bytes) => bytes / (1024.0 * 1024.0);
+
+    private static double ChangePercent(double from, double to) => from > 0 ? Math.Round((to - from) / from * 100, 1) : 0;
 
     // VmRSS of /proc/PID/status, in MiB.
     private static double RssMiB(int pid)
