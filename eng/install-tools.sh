@@ -3,6 +3,7 @@
 # on a fresh Debian machine that has only the .NET SDK.
 #   bash eng/install-tools.sh test     what the tests need
 #   bash eng/install-tools.sh run      what the demo needs
+#   bash eng/install-tools.sh profile  what bench/load/profile.sh needs (Linux perf)
 set -euo pipefail
 
 case "${1:-test}" in
@@ -12,7 +13,8 @@ case "${1:-test}" in
     # iproute2's ss cuts the controller's ARI connections in the soak (an events WebSocket cut under load).
     test) needed="debootstrap sip-tester ffmpeg postgresql chromium iproute2" ;;
     run) needed="debootstrap" ;;
-    *) echo "usage: $0 test|run" >&2; exit 2 ;;
+    profile) needed="linux-perf" ;;
+    *) echo "usage: $0 test|run|profile" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -36,18 +36,19 @@ internal sealed partial class AriEventReceiver(ChannelWriter<AriEvent> queue, Ar
                     continue;
                 }
 
-                var json = Encoding.UTF8.GetString(message.WrittenSpan);
-                message.ResetWrittenCount();
-                if (AriEventParser.TryParse(json, out var ariEvent, out var error))
+                var utf8 = message.WrittenSpan;
+                if (AriSocketMessages.TryReadResponse(utf8, out var response))
                 {
-                    if (ariEvent is UnknownAriEvent { Type: AriSocketMessages.ResponseType })
-                    {
-                        // The answer to a REST request: handed over, never queued as an event (the waiting
-                        // request continues on another thread, so this loop does not wait for it).
-                        requests.TryComplete(json);
-                        continue;
-                    }
-
+                    // The answer to a REST request: handed over, never queued as an event (the waiting
+                    // request continues on another thread, so this loop does not wait for it).
+                    requests.TryComplete(response);
+                }
+                else if (!AriEventParser.TryParse(utf8, out var ariEvent, out var error))
+                {
+                    LogMalformed(logger, error ?? "unknown", Encoding.UTF8.GetString(utf8[..Math.Min(utf8.Length, 200)]));
+                }
+                else if (ariEvent is not UnknownAriEvent { Type: AriSocketMessages.ResponseType }) // (one without its id answers nothing)
+                {
                     AriMetrics.EventReceived(ariEvent!.Type, ariEvent.Application);
                     queue.TryWrite(ariEvent);
                     if (ariEvent is ApplicationReplaced)
@@ -55,10 +56,8 @@ internal sealed partial class AriEventReceiver(ChannelWriter<AriEvent> queue, Ar
                         return (true, "replaced");
                     }
                 }
-                else
-                {
-                    LogMalformed(logger, error ?? "unknown", json.Length > 200 ? json[..200] : json);
-                }
+
+                message.ResetWrittenCount();
             }
         }
         finally

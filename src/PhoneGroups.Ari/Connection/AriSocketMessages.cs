@@ -50,34 +50,88 @@ internal static class AriSocketMessages
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Reads a RESTResponse: its request id, status and body (empty when it has none).</summary>
-    public static bool TryReadResponse(string json, out AriSocketResponse response)
+    /// <summary>
+    /// Reads a RESTResponse (UTF-8, as the WebSocket delivers it): its request id, status and body (empty when
+    /// it has none). False for any other message (the scan stops at its <c>type</c>) and for a response
+    /// without a request id or status.
+    /// </summary>
+    public static bool TryReadResponse(ReadOnlySpan<byte> utf8, out AriSocketResponse response)
     {
         response = default;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (!root.TryGetProperty("request_id", out var id) || id.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("status_code", out var status) || !status.TryGetInt32(out var code))
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
             }
 
-            var body = root.TryGetProperty("message_body", out var b)
-                ? b.ValueKind switch
+            var isResponse = false;
+            string? id = null;
+            int? status = null;
+            var body = string.Empty;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("type"u8))
                 {
-                    JsonValueKind.String => b.GetString() ?? string.Empty,
-                    JsonValueKind.Null => string.Empty,
-                    _ => b.GetRawText(),
+                    reader.Read();
+                    isResponse = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(ResponseTypeUtf8);
+                    if (!isResponse)
+                    {
+                        return false;
+                    }
                 }
-                : string.Empty;
-            response = new AriSocketResponse(id.GetString()!, (HttpStatusCode)code, body);
+                else if (reader.ValueTextEquals("request_id"u8))
+                {
+                    reader.Read();
+                    id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("status_code"u8))
+                {
+                    reader.Read();
+                    status = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var code) ? code : null;
+                }
+                else if (reader.ValueTextEquals("message_body"u8))
+                {
+                    reader.Read();
+                    body = BodyOf(ref reader, utf8);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (!isResponse || id is null || status is null)
+            {
+                return false;
+            }
+
+            response = new AriSocketResponse(id, (HttpStatusCode)status.Value, body);
             return true;
         }
         catch (JsonException)
         {
             return false;
+        }
+    }
+
+    private static ReadOnlySpan<byte> ResponseTypeUtf8 => "RESTResponse"u8;
+
+    // Asterisk sends the body as a string of JSON; an object or array (other servers) is taken as its raw text.
+    private static string BodyOf(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString() ?? string.Empty;
+            case JsonTokenType.Null:
+                return string.Empty;
+            default:
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                return System.Text.Encoding.UTF8.GetString(utf8[start..(int)reader.BytesConsumed]);
         }
     }
 }

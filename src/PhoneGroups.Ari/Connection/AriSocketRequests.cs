@@ -128,16 +128,9 @@ internal sealed class AriSocketRequests
     }
 
     /// <summary>
-    /// Called by the receive loop with a message of type RESTResponse: completes the request it answers.
-    /// False when it answers nothing waiting (timed out already, or malformed).
+    /// Called by the receive loop with a RESTResponse it read: completes the request it answers. False when it
+    /// answers nothing waiting (timed out already).
     /// </summary>
-    public bool TryComplete(string json)
-    {
-        if (!AriSocketMessages.TryReadResponse(json, out var response) || !_pending.TryRemove(response.RequestId, out var waiting))
-        {
-            return false;
-        }
-
-        return waiting.TrySetResult(response);
-    }
+    public bool TryComplete(AriSocketResponse response) =>
+        _pending.TryRemove(response.RequestId, out var waiting) && waiting.TrySetResult(response);
 }

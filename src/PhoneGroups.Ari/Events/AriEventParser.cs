@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using PhoneGroups.Ari.Rest;
 
 namespace PhoneGroups.Ari.Events;
@@ -30,39 +32,99 @@ public static class AriEventParser
     public static bool TryParse(string json, out AriEvent? ariEvent, out string? error)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return TryParse(Encoding.UTF8.GetBytes(json), out ariEvent, out error);
+    }
+
+    /// <summary>
+    /// Parses one message as the WebSocket delivers it (UTF-8, read once: no string of the whole message is
+    /// made unless its type is unknown); returns false with a reason when it is not an ARI event at all.
+    /// </summary>
+    /// <remarks>
+    /// Text that is not valid UTF-8 (a caller name from a broken phone) is read as a string would read it, each
+    /// bad byte a U+FFFD, so the call it belongs to is still handled.
+    /// </remarks>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out AriEvent? ariEvent, out string? error)
+    {
         ariEvent = null;
         error = null;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            if (!TryReadType(utf8, out var type, out var application, out error))
             {
-                error = "the message has no \"type\"";
                 return false;
             }
 
-            var type = typeElement.GetString()!;
-            if (Types.TryGetValue(type, out var typeInfo))
-            {
-                ariEvent = (AriEvent?)root.Deserialize(typeInfo);
-            }
-            else
-            {
-                ariEvent = new UnknownAriEvent
-                {
-                    Type = type,
-                    Application = root.TryGetProperty("application", out var app) && app.ValueKind == JsonValueKind.String ? app.GetString()! : string.Empty,
-                    Json = json,
-                };
-            }
-
+            ariEvent = Types.TryGetValue(type!, out var typeInfo)
+                ? (AriEvent?)JsonSerializer.Deserialize(utf8, typeInfo)
+                : new UnknownAriEvent { Type = type!, Application = application ?? string.Empty, Json = Encoding.UTF8.GetString(utf8) };
             return ariEvent is not null;
+        }
+        catch (JsonException) when (!Utf8.IsValid(utf8))
+        {
+            return TryParse(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(utf8)), out ariEvent, out error);
         }
         catch (JsonException e)
         {
+            ariEvent = null;
             error = e.Message;
             return false;
         }
+    }
+
+    /// <summary>
+    /// The message's top-level <c>type</c> and <c>application</c>. A known type stops the scan there (its
+    /// deserialization checks the rest); an unknown one is read to the end, so malformed JSON is refused.
+    /// </summary>
+    private static bool TryReadType(ReadOnlySpan<byte> utf8, out string? type, out string? application, out string? error)
+    {
+        type = null;
+        application = null;
+        error = null;
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            error = "the message is not a JSON object";
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("type"u8);
+            var isApplication = !isType && reader.ValueTextEquals("application"u8);
+            reader.Read();
+            if ((isType || isApplication) && reader.TokenType == JsonTokenType.String)
+            {
+                if (isType)
+                {
+                    type = reader.GetString();
+                    if (Types.ContainsKey(type!))
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    application = reader.GetString();
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        {
+            error = "the message is not one JSON object";
+            return false;
+        }
+
+        if (type is null)
+        {
+            error = "the message has no \"type\"";
+            return false;
+        }
+
+        return true;
     }
 }

@@ -147,4 +147,42 @@ public sealed class EventParserTests
         Assert.Null(parsed);
         Assert.False(string.IsNullOrEmpty(error));
     }
+
+    [Fact]
+    public void Utf8AsTheSocketDeliversIt_ParsesLikeTheString_WhereverTheTypeStands()
+    {
+        var json = $$"""{"application":"phonegroups","args":["2001"],"channel":{{Channel}},"type":"StasisStart"}""";
+
+        Assert.True(AriEventParser.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out var parsed, out var error), error);
+
+        var start = Assert.IsType<StasisStart>(parsed);
+        Assert.Equal("phonegroups", start.Application);
+        Assert.Equal("call-1", start.Channel.Id);
+        Assert.Equal(["2001"], start.Args);
+    }
+
+    [Fact]
+    public void InvalidUtf8InACallerName_StillParses_TheBadByteReplaced()
+    {
+        // A broken phone's name must not cost its call the StasisStart: a skipped one would leave it in silence.
+        var json = System.Text.Encoding.UTF8.GetBytes($$"""{"type":"StasisStart","application":"phonegroups","args":[],"channel":{{Channel}}}""");
+        var name = Array.IndexOf(json, (byte)'A'); // "Anna"
+        json[name] = 0xFF;
+
+        Assert.True(AriEventParser.TryParse(json, out var parsed, out var error), error);
+
+        Assert.Equal("\uFFFDnna", Assert.IsType<StasisStart>(parsed).Channel.Caller.Name);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"StasisEnd","channel":{"id":"x"}} trailing""")]
+    [InlineData("""{"type":"ChannelTalkingStarted","channel":{"id":"x",}}""")]
+    [InlineData("""{"type":"ChannelTalkingStarted","channel":{"id":"x"}""")]
+    [InlineData("""{"type":42}""")]
+    public void MalformedUtf8Message_IsRefusedWithAReason_NotThrown(string json)
+    {
+        Assert.False(AriEventParser.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out var parsed, out var error));
+        Assert.Null(parsed);
+        Assert.False(string.IsNullOrEmpty(error));
+    }
 }
