@@ -66,8 +66,14 @@ if [ "${1:-}" = soak ]; then
 else
     "$work/load/phonegroups-load" "$@" || status=$?
 fi
+if [ -n "${asterisk_pid:-}" ] && ! kill -0 "$asterisk_pid" 2>/dev/null; then
+    echo "Asterisk (pid $asterisk_pid) is gone: it crashed or was stopped during the run (dmesg says if it crashed: segfault)" >&2
+    status=1
+fi
 ticks=$(getconf CLK_TCK)
-echo "cpu during the run: controller $(( ($(cpu_ticks "$controller_pid") - controller_cpu) * 1000 / ticks )) ms, asterisk $(( ($(cpu_ticks "${asterisk_pid:-0}") - asterisk_cpu) * 1000 / ticks )) ms; controller context switches $(( $(switches "$controller_pid") - controller_switches ))" >&2
+asterisk_used="$(( ($(cpu_ticks "${asterisk_pid:-0}") - asterisk_cpu) * 1000 / ticks )) ms"
+kill -0 "${asterisk_pid:-0}" 2>/dev/null || asterisk_used="unknown (gone)"
+echo "cpu during the run: controller $(( ($(cpu_ticks "$controller_pid") - controller_cpu) * 1000 / ticks )) ms, asterisk $asterisk_used; controller context switches $(( $(switches "$controller_pid") - controller_switches ))" >&2
 # The controller's ARI requests during the run, by method and status (count and total seconds): how many
 # round trips the calls cost and how long they took (phonegroups.ari.request.duration, docs/operations.md);
 # and the events Asterisk sent it, by type (phonegroups.ari.events).

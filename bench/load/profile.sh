@@ -25,16 +25,17 @@ bash "$repo/eng/install-tools.sh" profile
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Enough calls to outlast the warm-up and the sampling at about 150 calls/s; the run ends by itself.
-calls=$(( (seconds + 20) * 200 ))
+# Enough calls to outlast the start, the warm-up and the sampling at about 150 calls/s; the run ends by itself.
+calls=$(( (seconds + 30) * 200 ))
 CONTROLLER_ENV="DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0" \
     bash "$repo/bench/load/calls.sh" --calls "$calls" --concurrency 8 --paths controller >"$work/run.log" 2>&1 &
 run=$!
 controller=""
 for _ in $(seq 1 300); do
     controller=$(pgrep -n -x phonegroups || true)
-    [ -n "$controller" ] && grep -q '"path"\|warm' "$work/run.log" 2>/dev/null && break
-    [ -n "$controller" ] && [ "$(ps -o etimes= -p "$controller" 2>/dev/null || echo 0)" -ge 10 ] && break
+    # Sampling starts 20 s into the controller's life, when the JIT has compiled the call path (it shows as
+    # libclrjit.so otherwise).
+    [ -n "$controller" ] && [ "$(ps -o etimes= -p "$controller" 2>/dev/null || echo 0)" -ge 20 ] && break
     sleep 0.5
 done
 [ -n "$controller" ] || { cat "$work/run.log" >&2; exit 1; }

@@ -26,8 +26,9 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
         double lastOld = 0;
         var notEnded = 0;
         var done = 0;
+        string? aborted = null; // why the run stopped early: Asterisk stopped answering (crashed, or was stopped)
         var clock = Stopwatch.StartNew();
-        while (done < options.Calls)
+        while (done < options.Calls && aborted is null)
         {
             var window = Math.Min(options.ReportEvery, options.Calls - done);
             var next = 0;
@@ -36,15 +37,23 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
             await Task.WhenAll(Enumerable.Range(0, options.Concurrency[0]).Select(async worker =>
             {
                 var random = new Random(done + worker);
-                while (Interlocked.Increment(ref next) <= window)
+                while (Volatile.Read(ref aborted) is null && Interlocked.Increment(ref next) <= window)
                 {
-                    if (!await caller.PlaceAsync(kinds[random.Next(kinds.Length)], random, TimeSpan.FromSeconds(20)))
+                    try
                     {
-                        Interlocked.Increment(ref left);
+                        if (!await caller.PlaceAsync(kinds[random.Next(kinds.Length)], random, TimeSpan.FromSeconds(20)))
+                        {
+                            Interlocked.Increment(ref left);
+                        }
+                    }
+                    catch (AriException e) when (e.Status == 0)
+                    {
+                        // No answer at all: nothing more can be measured. Said in the last line, not a stack trace.
+                        Interlocked.CompareExchange(ref aborted, $"Asterisk did not answer ({e.Message}); is it still running?", null);
                     }
                 }
             }));
-            done += window;
+            done += Math.Min(window, next);
             notEnded += left;
             var pauses = gc?.TakePauses() ?? [];
             allPauses.AddRange(pauses);
@@ -68,18 +77,14 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
             }));
         }
 
-        var leftovers = (await ari.ListChannelsAsync()).Count + (await ari.ListBridgesAsync()).Count;
-        for (var i = 0; i < 50 && leftovers > 0; i++)
-        {
-            await Task.Delay(200);
-            leftovers = (await ari.ListChannelsAsync()).Count + (await ari.ListBridgesAsync()).Count;
-        }
+        var leftovers = aborted is null ? await LeftoversAsync() : -1;
 
         var rssChange = ChangePercent(warmRss ?? 0, lastRss);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             soak = "total",
             calls = done,
+            aborted,
             concurrency = options.Concurrency[0],
             seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             notEnded,
@@ -97,7 +102,20 @@ public sealed class SoakRun(IAriClient ari, CallTracker tracker, LoadOptions opt
             gcPauseP99Ms = Percentile([.. allPauses], 0.99),
             gcPauseMaxMs = allPauses.Count > 0 ? Math.Round(allPauses.Max(), 3) : 0,
         }));
-        return notEnded == 0 && leftovers == 0;
+        return aborted is null && notEnded == 0 && leftovers == 0;
+    }
+
+    // What Asterisk still holds, given 10 s to finish tearing down the last calls.
+    private async Task<int> LeftoversAsync()
+    {
+        var leftovers = (await ari.ListChannelsAsync()).Count + (await ari.ListBridgesAsync()).Count;
+        for (var i = 0; i < 50 && leftovers > 0; i++)
+        {
+            await Task.Delay(200);
+            leftovers = (await ari.ListChannelsAsync()).Count + (await ari.ListBridgesAsync()).Count;
+        }
+
+        return leftovers;
     }
 
     private static double MiB(long bytes) => bytes / (1024.0 * 1024.0);
