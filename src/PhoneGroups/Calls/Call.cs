@@ -308,6 +308,20 @@ internal sealed class Call
         }
     }
 
+    /// <summary>Destroys the call's bridge; one Asterisk refuses to destroy is destroyed again later.</summary>
+    private async Task DestroyBridgeAsync(string bridge)
+    {
+        try
+        {
+            await Services.Ari.DestroyBridgeAsync(bridge).ConfigureAwait(false);
+        }
+        catch (AriException e)
+        {
+            CallLog.CleanupFailed(Services.Logger, Id, "bridge " + bridge, e.Message);
+            _ = LateBridgeTeardown.RunAsync(Services, Id, bridge);
+        }
+    }
+
     /// <summary>Forgets the call: destroys its bridge and releases its channels, whatever fails on the way.</summary>
     private async Task CompleteAsync()
     {
@@ -323,7 +337,7 @@ internal sealed class Call
             {
                 BridgeId = null;
                 BridgeCreated = false;
-                await Services.Ari.DestroyBridgeAsync(bridge).ConfigureAwait(false);
+                await DestroyBridgeAsync(bridge).ConfigureAwait(false);
             }
         }
 #pragma warning disable CA1031 // the call is forgotten whatever its cleanup met

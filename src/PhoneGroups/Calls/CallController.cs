@@ -111,9 +111,12 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
         var settingUp = signalled.Count(c => c.State.IsSettingUp);
         foreach (var call in signalled)
         {
-            CallLog.EndedByShutdown(_logger, call.Id, call.State.Name, call.State.IsSettingUp
-                ? "handing it to the dialplan's fallback or ending it with its cause"
-                : "hanging up the transferer, who already left the bridge");
+            CallLog.EndedByShutdown(_logger, call.Id, call.State.Name, call.State switch
+            {
+                { IsSettingUp: true } => "handing it to the dialplan's fallback or ending it with its cause",
+                EndingState => "hanging up once more the channels Asterisk refused to hang up",
+                _ => "hanging up the transferer, who already left the bridge",
+            });
             _redispatch.OnNext(new CallSignal(call.Id, CallSignalKind.Shutdown) { Type = nameof(CallSignal), Application = _app });
         }
 

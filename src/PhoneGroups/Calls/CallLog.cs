@@ -59,6 +59,12 @@ internal static partial class CallLog
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "Call {CallId}: cleanup of {Resource} failed: {Error}")]
     public static partial void CleanupFailed(ILogger logger, string callId, string resource, string error);
 
+    [LoggerMessage(EventId = 133, Level = LogLevel.Warning, Message = "Call {CallId}: Asterisk refused to hang up {Count} of its channels; trying again in {DelaySeconds:0} s (attempt {Attempt})")]
+    public static partial void HangupRetryScheduled(ILogger logger, string callId, int count, double delaySeconds, int attempt);
+
+    [LoggerMessage(EventId = 134, Level = LogLevel.Warning, Message = "Call {CallId}: Asterisk refused to destroy bridge {BridgeId}; trying again in {DelaySeconds:0} s (attempt {Attempt})")]
+    public static partial void BridgeTeardownRetryScheduled(ILogger logger, string callId, string bridgeId, double delaySeconds, int attempt);
+
     [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "Call {CallId}: a party hung up while the call was {State} ({Detail}); ending the call")]
     public static partial void ChannelLeftDuring(ILogger logger, string callId, string state, string detail);
 

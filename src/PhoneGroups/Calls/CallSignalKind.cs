@@ -11,4 +11,7 @@ internal enum CallSignalKind
 
     /// <summary>A transferer that was told its transfer completed had time enough to hang up by itself.</summary>
     TransfererGrace,
+
+    /// <summary>Time to hang up again the channels Asterisk refused to hang up (<see cref="CallSignal.Generation"/>: the attempt).</summary>
+    HangupRetry,
 }

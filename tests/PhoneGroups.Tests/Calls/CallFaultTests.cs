@@ -199,4 +199,72 @@ public sealed class CallFaultTests : IAsyncLifetime
 
         await Eventually.True(() => _sut.Controller.ActiveCalls == 0);
     }
+
+    [Fact]
+    public async Task HangupAsteriskRefuses_IsTriedAgainLater_UntilTheChannelIsGone()
+    {
+        // An overloaded Asterisk (sessions exhausted) refuses the hang-up of the callee's leg after the caller
+        // hung up: the leg must not stay up (a trunk leg would bill for hours) nor the call stay in Ending for ever.
+        var clock = (Microsoft.Extensions.Time.Testing.FakeTimeProvider)_sut.Time;
+        var refusals = 0;
+        _sut.Ari.HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ++refusals <= 2 ? throw new AriException(HttpStatusCode.ServiceUnavailable, "sessions exhausted", "DELETE", "channels/A-leg1") : Task.FromResult(true));
+        await _sut.BridgedAsync("A", "2001", "2002");
+
+        _sut.Asterisk.Destroyed("A");
+        await Eventually.True(() => Retries() == 1); // the call is in its retrying Ending: the timer is set
+        await _sut.Ari.Received(1).HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>());
+        Assert.Contains(_sut.Log.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("trying again in 1 s (attempt 1)", StringComparison.Ordinal));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.True(() => Retries() == 2);
+        await _sut.Ari.Received(2).HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>());
+        Assert.Contains(_sut.Log.Lines, l => l.Message.Contains("trying again in 2 s (attempt 2)", StringComparison.Ordinal));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Eventually.Async(() => _sut.Ari.Received(3).HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>()));
+
+        _sut.Asterisk.Destroyed("A-leg1");
+        await Eventually.True(() => _sut.Controller.ActiveCalls == 0);
+        clock.Advance(TimeSpan.FromSeconds(60));
+        await Task.Delay(50);
+        await _sut.Ari.Received(3).HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>()); // no retry after it went
+
+        int Retries() => _sut.Log.Lines.Count(l => l.Message.Contains("-> Ending", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BridgeAsteriskRefusesToDestroy_IsDestroyedAgainLater_TheCallForgottenMeanwhile()
+    {
+        var clock = (Microsoft.Extensions.Time.Testing.FakeTimeProvider)_sut.Time;
+        var refusals = 0;
+        _sut.Ari.DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>())
+            .Returns(_ => ++refusals <= 1 ? throw new AriException(HttpStatusCode.ServiceUnavailable, "sessions exhausted", "DELETE", "bridges/A-bridge") : Task.FromResult(true));
+        await _sut.BridgedAsync("A", "2001", "2002");
+
+        _sut.Asterisk.Destroyed("A");
+        _sut.Asterisk.Destroyed("A-leg1");
+        await Eventually.True(() => _sut.Controller.ActiveCalls == 0);
+        await Eventually.True(() => _sut.Log.Lines.Any(l => l.Message.Contains("destroy bridge A-bridge; trying again in 1 s (attempt 1)", StringComparison.Ordinal)));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.Async(() => _sut.Ari.Received(2).DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>()));
+        clock.Advance(TimeSpan.FromSeconds(60));
+        await Task.Delay(50);
+        await _sut.Ari.Received(2).DestroyBridgeAsync("A-bridge", Arg.Any<CancellationToken>()); // destroyed: no more tries
+    }
+
+    [Fact]
+    public async Task Stopping_WhileAHangupWaitsToBeTriedAgain_TriesItOnceMore()
+    {
+        _sut.Ari.HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new AriException(HttpStatusCode.ServiceUnavailable, "sessions exhausted", "DELETE", "channels/A-leg1"));
+        await _sut.BridgedAsync("A", "2001", "2002");
+        _sut.Asterisk.Destroyed("A");
+        await Eventually.True(() => _sut.Log.Lines.Any(l => l.Message.Contains("-> Ending", StringComparison.Ordinal)));
+
+        await _sut.StopAsync();
+
+        await _sut.Ari.Received(2).HangupAsync("A-leg1", 16, Arg.Any<CancellationToken>());
+        Assert.Contains(_sut.Log.Lines, l => l.Message.Contains("hanging up once more the channels Asterisk refused to hang up", StringComparison.Ordinal));
+    }
 }

@@ -11,12 +11,17 @@ internal sealed class CallRouter
 {
     private readonly ConcurrentDictionary<string, Call> _owners = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Call, byte> _calls = new();
+    private readonly ConcurrentDictionary<string, Call> _byId = new(StringComparer.Ordinal); // the latest call of each id
     private readonly RecentCallIds _recentCalls = new();
 
     /// <summary>Calls in progress.</summary>
     public ICollection<Call> Calls => _calls.Keys;
 
-    /// <summary>The call owning any channel the event is about, or null.</summary>
+    /// <summary>
+    /// The call owning any channel the event is about, or null. A signal the controller sends a call goes to
+    /// the owner of the call's caller channel, and to the call itself once the caller is gone (an ending call's
+    /// retries outlive its caller).
+    /// </summary>
     public Call? OwnerOf(AriEvent ariEvent)
     {
         foreach (var id in CallEvents.ChannelIds(ariEvent))
@@ -27,7 +32,7 @@ internal sealed class CallRouter
             }
         }
 
-        return null;
+        return ariEvent is CallSignal signal && _byId.TryGetValue(signal.CallId, out var ofSignal) ? ofSignal : null;
     }
 
     /// <summary>Whether a call owns <paramref name="channelId"/>.</summary>
@@ -37,6 +42,7 @@ internal sealed class CallRouter
     public void Add(Call call)
     {
         _calls[call] = 0;
+        _byId[call.Id] = call;
         _owners[call.Id] = call;
         _recentCalls.Add(call.Id, call.StartedAt);
     }
@@ -51,6 +57,7 @@ internal sealed class CallRouter
     public void Remove(Call call, IEnumerable<string> channelIds)
     {
         _calls.TryRemove(call, out _);
+        _byId.TryRemove(new KeyValuePair<string, Call>(call.Id, call));
         foreach (var id in channelIds)
         {
             Release(id, call);

@@ -4,17 +4,60 @@ namespace PhoneGroups.Calls;
 
 /// <summary>
 /// The call has ended: every channel it still owns was asked to hang up, and the call is forgotten when the
-/// last one is gone.
+/// last one is gone. When Asterisk refuses a hang-up (overloaded: sessions exhausted, no answer in time), the
+/// channels still owned are hung up again later, 1, 2, 4 ... at most 30 s apart, for as long as they exist: a
+/// leg left up would bill for hours, and the call would never end.
 /// </summary>
 internal sealed class EndingState : CallState
 {
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    private readonly int _cause;
+    private readonly int _attempt;
+    private readonly ITimer? _retry;
+
+    private EndingState()
+    {
+    }
+
+    private EndingState(Call call, int cause, int attempt, TimeSpan delay)
+    {
+        _cause = cause;
+        _attempt = attempt;
+        var services = call.Services;
+        var callId = call.Id;
+        _retry = services.Time.CreateTimer(
+            _ => services.Redispatch(new CallSignal(callId, CallSignalKind.HangupRetry, attempt) { Type = nameof(CallSignal), Application = services.App }),
+            null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Ending with nothing left to retry: the channels' ends are awaited.</summary>
     public static EndingState Instance { get; } = new();
 
     public override string Name => "Ending";
 
+    /// <summary>A retry timer dies with the process: stopping tries the hang-ups once more.</summary>
+    public override bool IsSignalledAtShutdown => _retry is not null;
+
     /// <summary>Hangs up every channel the call still owns with <paramref name="cause"/>; never throws.</summary>
-    public static async Task<CallState> HangUpAllAsync(Call call, int cause)
+    public static Task<CallState> HangUpAllAsync(Call call, int cause) => HangUpAllAsync(call, cause, attempt: 1);
+
+    public override async Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken)
     {
+        if (_retry is null || !(signal.Kind == CallSignalKind.Shutdown || (signal.Kind == CallSignalKind.HangupRetry && signal.Generation == _attempt)))
+        {
+            return this;
+        }
+
+        await _retry.DisposeAsync().ConfigureAwait(false);
+        return await HangUpAllAsync(call, _cause, _attempt + 1).ConfigureAwait(false);
+    }
+
+    public override void OnCompleted(Call call) => _retry?.Dispose();
+
+    private static async Task<CallState> HangUpAllAsync(Call call, int cause, int attempt)
+    {
+        var refused = 0;
         foreach (var channel in call.Channels)
         {
             try
@@ -30,9 +73,20 @@ internal sealed class EndingState : CallState
                 {
                     call.Release(channel);
                 }
+                else
+                {
+                    refused++;
+                }
             }
         }
 
-        return Instance;
+        if (refused == 0 || call.Channels.Count == 0)
+        {
+            return Instance;
+        }
+
+        var delay = TimeSpan.FromSeconds(Math.Min(MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(attempt - 1, 10))));
+        CallLog.HangupRetryScheduled(call.Services.Logger, call.Id, refused, delay.TotalSeconds, attempt);
+        return new EndingState(call, cause, attempt, delay);
     }
 }
