@@ -5,13 +5,11 @@ namespace PhoneGroups.Calls;
 /// <summary>
 /// The call has ended: every channel it still owns was asked to hang up, and the call is forgotten when the
 /// last one is gone. When Asterisk refuses a hang-up (overloaded: sessions exhausted, no answer in time), the
-/// channels still owned are hung up again later, 1, 2, 4 ... at most 30 s apart, for as long as they exist: a
+/// channels still owned are hung up again later (<see cref="CleanupBackoff"/>), for as long as they exist: a
 /// leg left up would bill for hours, and the call would never end.
 /// </summary>
 internal sealed class EndingState : CallState
 {
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
-
     private readonly int _cause;
     private readonly int _attempt;
     private readonly ITimer? _retry;
@@ -85,7 +83,7 @@ internal sealed class EndingState : CallState
             return Instance;
         }
 
-        var delay = TimeSpan.FromSeconds(Math.Min(MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(attempt - 1, 10))));
+        var delay = CleanupBackoff.After(attempt);
         CallLog.HangupRetryScheduled(call.Services.Logger, call.Id, refused, delay.TotalSeconds, attempt);
         return new EndingState(call, cause, attempt, delay);
     }

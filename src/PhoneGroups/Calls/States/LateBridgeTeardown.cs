@@ -4,7 +4,7 @@ namespace PhoneGroups.Calls;
 
 /// <summary>
 /// The bridge of a call that is over, which Asterisk refused to destroy (overloaded: sessions exhausted, no
-/// answer in time): destroyed again later, 1, 2, 4 ... at most 30 s apart, until it is gone or
+/// answer in time): destroyed again later (<see cref="CleanupBackoff"/>), until it is gone or
 /// <see cref="MaxAttempts"/> tries have failed (an empty bridge bills nothing, and recovery destroys the
 /// controller's empty bridges at the next connection). The call itself is forgotten meanwhile.
 /// </summary>
@@ -12,13 +12,11 @@ internal static class LateBridgeTeardown
 {
     public const int MaxAttempts = 20;
 
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
-
     public static async Task RunAsync(CallServices services, string callId, string bridgeId)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var delay = TimeSpan.FromSeconds(Math.Min(MaxDelay.TotalSeconds, Math.Pow(2, Math.Min(attempt - 1, 10))));
+            var delay = CleanupBackoff.After(attempt);
             CallLog.BridgeTeardownRetryScheduled(services.Logger, callId, bridgeId, delay.TotalSeconds, attempt);
             await Task.Delay(delay, services.Time).ConfigureAwait(false);
             try
