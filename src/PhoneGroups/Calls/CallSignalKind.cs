@@ -12,6 +12,9 @@ internal enum CallSignalKind
     /// <summary>A transferer that was told its transfer completed had time enough to hang up by itself.</summary>
     TransfererGrace,
 
+    /// <summary>The leg being called rang for the ring timeout (<see cref="CallSignal.Generation"/>: the leg's number): no answer.</summary>
+    RingTimeout,
+
     /// <summary>Time to hang up again the channels Asterisk refused to hang up (<see cref="CallSignal.Generation"/>: the attempt).</summary>
     HangupRetry,
 }

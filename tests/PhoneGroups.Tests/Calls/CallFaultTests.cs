@@ -41,7 +41,7 @@ public sealed class CallFaultTests : IAsyncLifetime
         _sut.Asterisk.Send(new Dial { Type = nameof(Dial), Application = CallPipelineTests.App, Peer = new Channel { Id = "A-leg1" }, DialStatus = null! });
 
         _sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 0, Arg.Any<CancellationToken>()));
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public sealed class CallFaultTests : IAsyncLifetime
     {
         _sut.Asterisk.CallEnters("A", "2001", "2002");
         _sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 0, Arg.Any<CancellationToken>()));
 
         _sut.DialStatus("A-leg1", "A", status);
 
@@ -67,7 +67,7 @@ public sealed class CallFaultTests : IAsyncLifetime
     {
         _sut.Asterisk.CallEnters("A", "2001", "2002");
         _sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 0, Arg.Any<CancellationToken>()));
 
         _sut.Asterisk.Send(new ChannelStateChange { Type = nameof(ChannelStateChange), Application = CallPipelineTests.App, Channel = new Channel { Id = "A-leg1", State = "Up" } });
 
@@ -92,7 +92,7 @@ public sealed class CallFaultTests : IAsyncLifetime
     {
         _sut.Asterisk.CallEnters("A", "2001", "2002");
         _sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 0, Arg.Any<CancellationToken>()));
 
         foreach (var step in order)
         {

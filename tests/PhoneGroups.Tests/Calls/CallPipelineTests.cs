@@ -59,7 +59,7 @@ public sealed class CallPipelineTests : IAsyncLifetime
         await _ari.DidNotReceive().DialAsync("A-leg1", Arg.Any<string?>(), Arg.Any<int?>(), Arg.Any<CancellationToken>());
 
         createA.SetResult(new Channel { Id = "A-leg1" });
-        await Eventually.Async(() => _ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _ari.Received().DialAsync("A-leg1", "A", 0, Arg.Any<CancellationToken>()));
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class EarlyBridgeTests : IAsyncLifetime
         _sut.Asterisk.CallEnters("A", "2001", "2002");
         await Eventually.Async(() => _sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1"), Arg.Any<CancellationToken>()));
         _sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 0, Arg.Any<CancellationToken>()));
         await Eventually.Async(() => _sut.Ari.Received().CreateBridgeAsync("A-bridge", Arg.Any<string>(), Arg.Any<string?>(), Arg.Any<CancellationToken>()));
     }
 }

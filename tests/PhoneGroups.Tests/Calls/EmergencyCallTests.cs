@@ -36,7 +36,10 @@ public sealed class EmergencyCallTests
         sut.Asterisk.CallEnters("A", "2001", "911");
         await Eventually.Async(() => sut.Ari.Received().CreateChannelAsync(Arg.Is<CreateChannelRequest>(r => r.ChannelId == "A-leg1" && r.Endpoint == "PJSIP/911@trunk-a"), Arg.Any<CancellationToken>()));
         sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => sut.Ari.Received().DialAsync("A-leg1", Arg.Any<string?>(), 600, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => sut.Ari.Received().DialAsync("A-leg1", Arg.Any<string?>(), 0, Arg.Any<CancellationToken>()));
+        ((Microsoft.Extensions.Time.Testing.FakeTimeProvider)sut.Time).Advance(TimeSpan.FromSeconds(599)); // past the ordinary 30 s
+        await Task.Delay(50);
+        await sut.Ari.DidNotReceive().HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>());
 
         sut.DialStatus("A-leg1", "A", "BUSY"); // for an ordinary call, busy is the callee's answer and ends it
 
@@ -58,7 +61,7 @@ public sealed class EmergencyCallTests
             Args = ["2002"],
         });
         sut.Asterisk.LegEnters("T-leg1");
-        await Eventually.Async(() => sut.Ari.Received().DialAsync("T-leg1", "T", 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => sut.Ari.Received().DialAsync("T-leg1", "T", 0, Arg.Any<CancellationToken>()));
 
         await sut.StopAsync();
 

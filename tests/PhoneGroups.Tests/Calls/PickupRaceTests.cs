@@ -57,7 +57,7 @@ public sealed class PickupRaceTests : IAsyncLifetime
     {
         _sut.Asterisk.CallEnters(callId, from, to);
         _sut.Asterisk.LegEnters($"{callId}-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync($"{callId}-leg1", callId, 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync($"{callId}-leg1", callId, 0, Arg.Any<CancellationToken>()));
         _sut.DialStatus($"{callId}-leg1", callId, "RINGING");
         await Eventually.Async(() => _sut.Ari.Received().RingAsync(callId, Arg.Any<CancellationToken>()));
     }

@@ -129,7 +129,7 @@ public sealed class RecoveryTests : IAsyncLifetime
         await _sut.StartAsync();
         _sut.Asterisk.CallEnters("A", "2001", "2002");
         _sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 30, Arg.Any<CancellationToken>()));
+        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 0, Arg.Any<CancellationToken>()));
 
         // The callee answered while the events socket was down: its Dial and state events were lost.
         Holds([InApp("A") with { State = "Ring" }, InApp("A-leg1")], []);

@@ -15,6 +15,8 @@ internal sealed class DialAttempt
     private readonly string? _accountCode; // a call permission's, once its password was entered
     private readonly bool _emergency; // must not be lost: no ring timeout, every route tried whatever the failure
     private readonly DialPurpose _purpose;
+    private int _legNumber; // of the leg being called: names its ring timer's signal
+    private ITimer? _ringTimer;
 
     private DialAttempt(Call call, Queue<DialTarget> targets, string? extension, string? accountCode, bool emergency, ForwardChain? forwards, DialPurpose? purpose)
     {
@@ -106,7 +108,8 @@ internal sealed class DialAttempt
                 : await NextAsync(HangupCauses.Unavailable, cancellationToken).ConfigureAwait(false);
         }
 
-        var legId = LegIds.For(_call.Id, _call.NextLegNumber());
+        _legNumber = _call.NextLegNumber();
+        var legId = LegIds.For(_call.Id, _legNumber);
         // Owned before it exists: its StasisStart may arrive before Asterisk answers the request.
         _call.Own(legId, beforeCreation: true);
         LegId = legId;
@@ -140,9 +143,38 @@ internal sealed class DialAttempt
     /// <remarks>
     /// Dialing "as" the caller copies the caller's ID onto the leg's connected line; a leg that must present
     /// the group's caller ID is dialed without it, so the connected line set at creation stays.
+    /// The ring timeout is the controller's (<see cref="IsRingTimeout"/>), not Asterisk's: a leg dialed over ARI
+    /// with a timeout keeps a dial-timeout datastore, and every bridge it joins sets an interval hook from it,
+    /// which Asterisk 22.10 does without holding the bridge channel's features: a leg hung up at that moment
+    /// crashed Asterisk (twice in the soak, res/stasis/control.c set_interval_hook; docs/benchmarks.md).
     /// </remarks>
-    public Task DialLegAsync(CancellationToken cancellationToken) =>
-        _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _purpose.Party : null, _emergency ? EmergencyRingSeconds : _call.Services.Options.RingTimeoutSeconds, cancellationToken);
+    public async Task DialLegAsync(CancellationToken cancellationToken)
+    {
+        await _call.Services.Ari.DialAsync(LegId!, Target?.CallerId is null ? _purpose.Party : null, 0, cancellationToken).ConfigureAwait(false);
+        StartRingTimer();
+    }
+
+    /// <summary>Whether <paramref name="signal"/> is the ring timeout of the leg being called now (its answer stops it).</summary>
+    public bool IsRingTimeout(CallSignal signal) =>
+        signal.Kind == CallSignalKind.RingTimeout && _ringTimer is not null && LegId is not null && signal.Generation == _legNumber;
+
+    /// <summary>The leg answered, or is no longer called: its ring timeout will not fire.</summary>
+    public void StopRingTimer()
+    {
+        _ringTimer?.Dispose();
+        _ringTimer = null;
+    }
+
+    private void StartRingTimer()
+    {
+        StopRingTimer();
+        var services = _call.Services;
+        var callId = _call.Id;
+        var leg = _legNumber;
+        _ringTimer = services.Time.CreateTimer(
+            _ => services.Redispatch(new CallSignal(callId, CallSignalKind.RingTimeout, leg) { Type = nameof(CallSignal), Application = services.App }),
+            null, TimeSpan.FromSeconds(_emergency ? EmergencyRingSeconds : services.Options.RingTimeoutSeconds), Timeout.InfiniteTimeSpan);
+    }
 
     // Emergency legs are not cut by the ordinary ring timeout: they ring until the far end answers or
     // refuses, bounded only so a leg to a dead network cannot ring for ever.
@@ -185,6 +217,7 @@ internal sealed class DialAttempt
                 await _call.Services.Ari.RingAsync(_call.Id, cancellationToken).ConfigureAwait(false);
                 return state;
             case "ANSWER":
+                StopRingTimer();
                 return await answeredAsync().ConfigureAwait(false);
             case "BUSY" or "CONGESTION" or "CHANUNAVAIL" or "NOANSWER":
             case "CANCEL" when cancelFails:
@@ -229,9 +262,10 @@ internal sealed class DialAttempt
         LegId = null;
     }
 
-    /// <summary>The leg no longer rings for pickup.</summary>
+    /// <summary>The leg no longer rings: not for pickup, and its ring timeout will not fire.</summary>
     public void WithdrawRinging()
     {
+        StopRingTimer();
         if (Ringing is { } ringing)
         {
             ringing.Withdraw();

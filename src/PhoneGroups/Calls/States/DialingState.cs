@@ -39,14 +39,7 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
             return await CallForward.FollowAsync(call, Attempt, dial.Forward, cancellationToken).ConfigureAwait(false);
         }
 
-        return await Attempt.FollowDialAsync(
-            this,
-            dial.DialStatus,
-            Describe(call),
-            () => AnsweredAsync(call, cancellationToken),
-            ringsCaller: true,
-            cancelFails: false,
-            cancellationToken).ConfigureAwait(false);
+        return await FollowAsync(call, dial.DialStatus, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -94,6 +87,11 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
     /// <remarks>Only a Shutdown: the password's digit pause that fired while the right password was being checked comes late, and is ignored.</remarks>
     public override async Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken)
     {
+        if (Attempt.IsRingTimeout(signal))
+        {
+            return await FollowAsync(call, "NOANSWER", cancellationToken).ConfigureAwait(false); // as Dial() after its timeout
+        }
+
         if (signal.Kind != CallSignalKind.Shutdown)
         {
             return this;
@@ -105,8 +103,19 @@ internal sealed class DialingState(DialAttempt attempt) : CallState
 
     public override void OnCompleted(Call call) => Attempt.WithdrawRinging();
 
+    private Task<CallState> FollowAsync(Call call, string dialStatus, CancellationToken cancellationToken) =>
+        Attempt.FollowDialAsync(
+            this,
+            dialStatus,
+            Describe(call),
+            () => AnsweredAsync(call, cancellationToken),
+            ringsCaller: true,
+            cancelFails: false,
+            cancellationToken);
+
     private async Task<CallState> AnsweredAsync(Call call, CancellationToken cancellationToken)
     {
+        Attempt.StopRingTimer();
         // A pickup that came first owns the caller now; it hangs this leg up.
         if (Attempt.Ringing?.TryAnswer() == false)
         {

@@ -41,15 +41,18 @@ internal sealed class TransferringState(TransferDialPurpose purpose, DialAttempt
 
         // The transferee hears no ringing: it stays in the call as it was. A target that forwards (302) is not
         // followed: the transfer was decided for this number only.
-        return await attempt.FollowDialAsync(
+        return await FollowAsync(call, dial.DialStatus, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<CallState> FollowAsync(Call call, string dialStatus, CancellationToken cancellationToken) =>
+        attempt.FollowDialAsync(
             this,
-            dial.DialStatus,
+            dialStatus,
             attempt.Target?.Route ?? Transfer.Target ?? string.Empty,
             () => CompleteAsync(call, cancellationToken),
             ringsCaller: false,
             cancelFails: true,
-            cancellationToken).ConfigureAwait(false);
-    }
+            cancellationToken);
 
     public override async Task<CallState> OnChannelStateChangedAsync(Call call, ChannelStateChange change, CancellationToken cancellationToken) =>
         change.Channel.Id == attempt.LegId && change.Channel.State == "Up"
@@ -90,6 +93,11 @@ internal sealed class TransferringState(TransferDialPurpose purpose, DialAttempt
     /// <summary>Stopping: the transfer is given up; the call stays bridged as it was (and stays up in Asterisk).</summary>
     public override async Task<CallState> OnSignalAsync(Call call, CallSignal signal, CancellationToken cancellationToken)
     {
+        if (attempt.IsRingTimeout(signal))
+        {
+            return await FollowAsync(call, "NOANSWER", cancellationToken).ConfigureAwait(false);
+        }
+
         if (signal.Kind != CallSignalKind.Shutdown)
         {
             return this;
@@ -123,6 +131,7 @@ internal sealed class TransferringState(TransferDialPurpose purpose, DialAttempt
 
     private async Task<CallState> CompleteAsync(Call call, CancellationToken cancellationToken)
     {
+        attempt.StopRingTimer();
         var services = call.Services;
         var leg = attempt.LegId!;
         var bridge = call.BridgeId ?? throw new InvalidOperationException("a transfer needs the call's bridge");
