@@ -56,4 +56,14 @@ internal sealed class CallServices(
 
     /// <summary>Sends an event through the pipeline again, to whichever call owns its channel now.</summary>
     public Action<AriEvent> Redispatch { get; } = redispatch;
+
+    /// <summary>
+    /// A timer that sends call <paramref name="callId"/> a <paramref name="kind"/> signal after <paramref name="delay"/>,
+    /// through the same ordered stream as Asterisk's events; <paramref name="generation"/> lets the call tell which
+    /// timer fired. Disposing it stops it.
+    /// </summary>
+    public ITimer SignalLater(string callId, CallSignalKind kind, TimeSpan delay, int generation = 0) =>
+        Time.CreateTimer(
+            _ => Redispatch(new CallSignal(callId, kind, generation) { Type = nameof(CallSignal), Application = App }),
+            null, delay, Timeout.InfiniteTimeSpan);
 }

@@ -168,12 +168,8 @@ internal sealed class DialAttempt
     private void StartRingTimer()
     {
         StopRingTimer();
-        var services = _call.Services;
-        var callId = _call.Id;
-        var leg = _legNumber;
-        _ringTimer = services.Time.CreateTimer(
-            _ => services.Redispatch(new CallSignal(callId, CallSignalKind.RingTimeout, leg) { Type = nameof(CallSignal), Application = services.App }),
-            null, TimeSpan.FromSeconds(_emergency ? EmergencyRingSeconds : services.Options.RingTimeoutSeconds), Timeout.InfiniteTimeSpan);
+        var ringSeconds = _emergency ? EmergencyRingSeconds : _call.Services.Options.RingTimeoutSeconds;
+        _ringTimer = _call.Services.SignalLater(_call.Id, CallSignalKind.RingTimeout, TimeSpan.FromSeconds(ringSeconds), _legNumber);
     }
 
     // Emergency legs are not cut by the ordinary ring timeout: they ring until the far end answers or

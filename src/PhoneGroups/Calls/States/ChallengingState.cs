@@ -202,10 +202,7 @@ internal sealed class ChallengingState : CallState
     {
         StopPause();
         var generation = ++_generation;
-        var services = call.Services;
-        _pause = services.Time.CreateTimer(
-            _ => services.Redispatch(new CallSignal(call.Id, CallSignalKind.DigitPause, generation) { Type = nameof(CallSignal) }),
-            null, DigitPause, Timeout.InfiniteTimeSpan);
+        _pause = call.Services.SignalLater(call.Id, CallSignalKind.DigitPause, DigitPause, generation);
     }
 
     private void StopPause()

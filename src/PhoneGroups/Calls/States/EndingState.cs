@@ -22,11 +22,7 @@ internal sealed class EndingState : CallState
     {
         _cause = cause;
         _attempt = attempt;
-        var services = call.Services;
-        var callId = call.Id;
-        _retry = services.Time.CreateTimer(
-            _ => services.Redispatch(new CallSignal(callId, CallSignalKind.HangupRetry, attempt) { Type = nameof(CallSignal), Application = services.App }),
-            null, delay, Timeout.InfiniteTimeSpan);
+        _retry = call.Services.SignalLater(call.Id, CallSignalKind.HangupRetry, delay, attempt);
     }
 
     /// <summary>Ending with nothing left to retry: the channels' ends are awaited.</summary>

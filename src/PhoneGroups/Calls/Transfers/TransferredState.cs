@@ -26,11 +26,7 @@ internal sealed class TransferredState : CallState
 
     public static TransferredState Start(Call call, string transferer)
     {
-        var services = call.Services;
-        var callId = call.Id;
-        var timer = services.Time.CreateTimer(
-            _ => services.Redispatch(new CallSignal(callId, CallSignalKind.TransfererGrace) { Type = nameof(CallSignal) }),
-            null, Grace, Timeout.InfiniteTimeSpan);
+        var timer = call.Services.SignalLater(call.Id, CallSignalKind.TransfererGrace, Grace);
         return new TransferredState(transferer, timer);
     }
 
