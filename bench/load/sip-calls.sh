@@ -5,6 +5,7 @@
 #   bash bench/load/sip-calls.sh                                  # 200 calls per path at concurrency 2 and 8
 #   bash bench/load/sip-calls.sh --calls 400 --concurrency 1,8,16 --hold-ms 1000 --rounds 4 --samples pdd.csv --plot pdd.svg
 #   flock /work/asterisk.lock env PHONEGROUPS_CACHE=/work/main/.cache bash bench/load/sip-calls.sh   # shared machine
+#   bash bench/load/sip-calls.sh --calls 1000 --concurrency 1000 --rate 40 --hold-ms 60000 --rounds 1   # 1,000 at once
 #
 # The phones are SIPp instances that asterisk-conf/pjsip.conf identifies by address, as in the integration tests:
 # - caller: bench/load/sip-call-uac.xml from 127.0.0.10 (endpoint 1000). INVITE with SDP; on the 200 OK it sends
@@ -35,11 +36,12 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 
-calls=200 concurrency=2,8 rounds=2 hold_ms=300 warmup=20 samples="" plot="" keep=""
+calls=200 concurrency=2,8 rounds=2 hold_ms=300 warmup=20 rate=1000 paths=dialplan,controller samples="" plot="" keep=""
 usage() {
     sed -n '2,7p' "$0" >&2
     echo "options: --calls N (per path and concurrency) --concurrency LIST --rounds N (alternating blocks)" \
-        "--hold-ms N --warmup N (calls per path first, not counted) --samples FILE.csv (every post-dial delay)" \
+        "--hold-ms N --warmup N (calls per path first, not counted) --rate N (new calls per second, default 1000)" \
+        "--paths dialplan,controller (either or both) --samples FILE.csv (every post-dial delay)" \
         "--plot FILE.svg (their distribution, drawn by bench/load/PhoneGroups.Load) --keep DIR (SIPp's files of every block and the controller's log, to look at afterwards)" >&2
     exit 2
 }
@@ -50,14 +52,18 @@ while [ $# -gt 0 ]; do
         --rounds) rounds="$2"; shift 2 ;;
         --hold-ms) hold_ms="$2"; shift 2 ;;
         --warmup) warmup="$2"; shift 2 ;;
+        --rate) rate="$2"; shift 2 ;;
+        --paths) paths="$2"; shift 2 ;;
         --samples) samples="$2"; shift 2 ;;
         --plot) plot="$2"; shift 2 ;;
         --keep) keep="$2"; shift 2 ;;
         *) usage ;;
     esac
 done
-for n in "$calls" "$rounds" "$hold_ms" "$warmup"; do [[ "$n" =~ ^[0-9]+$ ]] || usage; done
+for n in "$calls" "$rounds" "$hold_ms" "$warmup" "$rate"; do [[ "$n" =~ ^[0-9]+$ ]] || usage; done
 [[ "$concurrency" =~ ^[0-9]+(,[0-9]+)*$ ]] || usage
+[[ "$paths" =~ ^(dialplan|controller)(,(dialplan|controller))?$ ]] || usage
+[ "$rate" -ge 1 ] || usage
 [ "$rounds" -ge 1 ] && [ "$calls" -ge "$rounds" ] || usage
 
 ari=http://127.0.0.1:8088/ari
@@ -136,9 +142,10 @@ block() {
     for _ in $(seq 1 50); do [[ "$(ss -uln)" == *"$callee_ip:5060 "* ]] && break; sleep 0.1; done
     local started ended
     started=$(date +%s.%N)
-    (cd "$dir" && timeout $(( n * (hold_ms + 1000) / 1000 / c + 30 )) sipp 127.0.0.1:5060 -sf "$repo/bench/load/sip-call-uac.xml" \
-        -s "$number" -i "$caller_ip" -p 5060 -mi "$caller_ip" -mp 7000 -m "$n" -l "$c" -r 1000 -d "$hold_ms" \
-        -aa -nostdin -trace_msg -message_file messages.log -trace_stat -stf uac-stats.csv -trace_err -error_file uac-errors.log \
+    # Bounded: the calls' hold times at the concurrency, the ramp at the rate, and 30 s for the rest.
+    (cd "$dir" && timeout $(( n * (hold_ms + 1000) / 1000 / c + n / rate + 30 )) sipp 127.0.0.1:5060 -sf "$repo/bench/load/sip-call-uac.xml" \
+        -s "$number" -i "$caller_ip" -p 5060 -mi "$caller_ip" -mp 7000 -m "$n" -l "$c" -r "$rate" -d "$hold_ms" \
+        -aa -nostdin -trace_msg -message_file messages.log -trace_stat -fd 1 -stf uac-stats.csv -trace_err -error_file uac-errors.log \
         >/dev/null 2>&1) || true
     ended=$(date +%s.%N)
     settle >/dev/null
@@ -153,7 +160,7 @@ block() {
     wait "$uas_pid" 2>/dev/null || true
     uas_pid=""
 
-    local answered succeeded failed rtp
+    local answered succeeded failed rtp peak
     # From the message trace (microsecond timestamps): per call, the first INVITE sent -> the first 200 OK to it.
     awk -v p="$path" -v c="$c" '
         function decide() {
@@ -179,7 +186,11 @@ block() {
     # Calls that neither succeeded nor failed (SIPp stopped by its timeout) count as failed.
     failed=$(( n - succeeded > failed ? n - succeeded : failed ))
     rtp=$(sed -nE 's/^ *([0-9]+) Total echo RTP pckts 1st stream.*/\1/p' "$dir/uas-screen.log" 2>/dev/null | head -n 1)
-    echo "$path $c $n $answered $failed $(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.3f", b - a }') ${rtp:-0}" >>"$work/block-lines"
+    # The most calls SIPp had up at once (its CurrentCall, written every second by -fd 1).
+    peak=0
+    [ -s "$dir/uac-stats.csv" ] && peak=$(awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "CurrentCall") c = i; next }
+        c && $c + 0 > m { m = $c + 0 } END { print m + 0 }' "$dir/uac-stats.csv")
+    echo "$path $c $n $answered $failed $(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.3f", b - a }') ${rtp:-0} $peak" >>"$work/block-lines"
     if [ "$failed" -gt 0 ] && [ -s "$dir/uac-errors.log" ]; then sed -n '1,3p' "$dir/uac-errors.log" | sed "s/^/$path c$c sipp: /" >&2; fi
 }
 
@@ -188,9 +199,10 @@ asterisk_pid=$(bash eng/asterisk.sh status 2>&1 | sed -nE 's/.*running \(pid ([0
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
 
 # Warm-up (the controller's JIT, Asterisk's first channels): not counted.
+number_of() { if [ "$1" = dialplan ]; then echo "$baseline"; else echo "$callee"; fi; }
+IFS=, read -r -a path_list <<<"$paths"
 if [ "$warmup" -gt 0 ]; then
-    block dialplan 2 "$warmup" "$baseline"
-    block controller 2 "$warmup" "$callee"
+    for path in "${path_list[@]}"; do block "$path" 2 "$warmup" "$(number_of "$path")"; done
     : >"$work/samples"; : >"$work/block-lines"
 fi
 controller_cpu=$(cpu_ticks "$controller_pid")
@@ -203,37 +215,35 @@ for c in "${levels[@]}"; do
     for r in $(seq 1 "$rounds"); do
         # calls split over the rounds, the remainder in the first block
         n=$(( calls / rounds + (r == 1 ? calls % rounds : 0) ))
-        block dialplan "$c" "$n" "$baseline"
-        block controller "$c" "$n" "$callee"
+        for path in "${path_list[@]}"; do block "$path" "$c" "$n" "$(number_of "$path")"; done
     done
     # One line per path: the blocks summed, the delays pooled; nearest-rank percentiles as calls.sh's tool.
-    for path in dialplan controller; do
+    for path in "${path_list[@]}"; do
         awk -v p="$path" -v c="$c" -v hold="$hold_ms" '
-            FILENAME ~ /block-lines$/ && $1 == p && $2 == c { n += $3; ok += $4; bad += $5; secs += $6; rtp += $7; next }
+            FILENAME ~ /block-lines$/ && $1 == p && $2 == c { n += $3; ok += $4; bad += $5; secs += $6; rtp += $7; if ($8 > peak) peak = $8; next }
             FILENAME ~ /samples$/ && $1 == p && $2 == c { d[++m] = $3 }
             END {
                 # sort the delays (insertion sort is fine for a few hundred)
                 for (i = 2; i <= m; i++) { v = d[i]; j = i - 1; while (j > 0 && d[j] > v) { d[j + 1] = d[j]; j-- } d[j + 1] = v }
                 i50 = int(m * 0.50); if (i50 < m * 0.50) i50++; if (i50 < 1) i50 = 1
                 i99 = int(m * 0.99); if (i99 < m * 0.99) i99++; if (i99 < 1) i99 = 1
-                printf "%s %s %d %d %d %.2f %.2f %.2f %d %.1f %d\n", p, c, n, ok, bad, (secs > 0 ? n / secs : 0),
-                    (m ? d[i50] : 0), (m ? d[i99] : 0), rtp, (ok ? rtp / ok : 0), hold / 20
+                printf "%s %s %d %d %d %.2f %.2f %.2f %d %.1f %d %d\n", p, c, n, ok, bad, (secs > 0 ? n / secs : 0),
+                    (m ? d[i50] : 0), (m ? d[i99] : 0), rtp, (ok ? rtp / ok : 0), hold / 20, peak
             }' "$work/block-lines" "$work/samples" >>"$work/lines"
     done
-    read -r _ _ dn dok dbad drate d50 d99 drtp drtpc exp < <(grep "^dialplan $c " "$work/lines")
-    read -r _ _ cn cok cbad crate c50 c99 crtp crtpc _ < <(grep "^controller $c " "$work/lines")
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-    line() { # path calls answered failed rate p50 p99 rtp rtp-per-call [ratios]
-        printf '{"path":"%s","calls":%d,"concurrency":%d,"holdMs":%d,"answered":%d,"failed":%d,"callsPerSecond":%s,"pddP50Ms":%s,"pddP99Ms":%s,"rtpPacketsEchoedByCallee":%d,"rtpPacketsPerCall":%s,"rtpPacketsPerCallExpected":%s%s}\n' \
-            "$1" "$2" "$c" "$hold_ms" "$3" "$4" "$5" "$6" "$7" "$8" "$9" "$exp" "${10:-}"
-    }
-    line dialplan "$dn" "$dok" "$dbad" "$drate" "$d50" "$d99" "$drtp" "$drtpc"
-    line controller "$cn" "$cok" "$cbad" "$crate" "$c50" "$c99" "$crtp" "$crtpc" \
-        ",\"pddP50Ratio\":$(ratio "$c50" "$d50"),\"pddP99Ratio\":$(ratio "$c99" "$d99"),\"callRateRatio\":$(ratio "$crate" "$drate")"
-    for p in "dialplan $dok $dbad $drtp" "controller $cok $cbad $crtp"; do
-        read -r name ok bad rtp <<<"$p"
-        [ "$bad" -eq 0 ] && [ "$ok" -gt 0 ] || { echo "$name at concurrency $c: $bad failed, $ok answered" >&2; status=1; }
-        [ "$ok" -eq 0 ] || [ "$rtp" -gt 0 ] || { echo "$name at concurrency $c: the callee got no RTP" >&2; status=1; }
+    for path in "${path_list[@]}"; do
+        read -r _ _ n ok bad cps p50 p99 rtp rtp_per_call expected peak < <(grep "^$path $c " "$work/lines")
+        extra=""
+        # The controller's line adds its ratios when the same run measured the dialplan.
+        if [ "$path" = controller ] && grep -q "^dialplan $c " "$work/lines"; then
+            read -r _ _ _ _ _ drate d50 d99 _ < <(grep "^dialplan $c " "$work/lines")
+            extra=",\"pddP50Ratio\":$(ratio "$p50" "$d50"),\"pddP99Ratio\":$(ratio "$p99" "$d99"),\"callRateRatio\":$(ratio "$cps" "$drate")"
+        fi
+        printf '{"path":"%s","calls":%d,"concurrency":%d,"rate":%d,"holdMs":%d,"answered":%d,"failed":%d,"peakCalls":%d,"callsPerSecond":%s,"pddP50Ms":%s,"pddP99Ms":%s,"rtpPacketsEchoedByCallee":%d,"rtpPacketsPerCall":%s,"rtpPacketsPerCallExpected":%s%s}\n' \
+            "$path" "$n" "$c" "$rate" "$hold_ms" "$ok" "$bad" "$peak" "$cps" "$p50" "$p99" "$rtp" "$rtp_per_call" "$expected" "$extra"
+        [ "$bad" -eq 0 ] && [ "$ok" -gt 0 ] || { echo "$path at concurrency $c: $bad failed, $ok answered" >&2; status=1; }
+        [ "$ok" -eq 0 ] || [ "$rtp" -gt 0 ] || { echo "$path at concurrency $c: the callee got no RTP" >&2; status=1; }
     done
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end" >&2
