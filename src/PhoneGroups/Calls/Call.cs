@@ -14,14 +14,11 @@ namespace PhoneGroups.Calls;
 /// </summary>
 /// <remarks>
 /// The pipeline hands a call its events one at a time, in order, so states need no locks. The one thing
-/// another call may touch is channel ownership (a pickup takes the caller away), guarded by a lock.
+/// another call may touch is channel ownership (a pickup takes the caller away): <see cref="CallChannels"/>
+/// guards it with a lock.
 /// </remarks>
 internal sealed class Call
 {
-    private readonly Lock _gate = new();
-    private readonly HashSet<string> _channels = new(StringComparer.Ordinal); // alive and owned
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal); // owned, being created
-    private readonly HashSet<string> _everOwned = new(StringComparer.Ordinal); // released at the end
     private readonly Dictionary<string, int> _hangupCauses = new(StringComparer.Ordinal);
     private readonly AsyncSubject<Unit> _completed = new();
     private CallState _state;
@@ -33,7 +30,8 @@ internal sealed class Call
         Services = services;
         StartedAt = startedAt;
         _state = initial;
-        Own(id);
+        Channels = new CallChannels(this, services.Router);
+        Channels.Own(id);
     }
 
     /// <summary>The caller channel's id: the call's id in logs.</summary>
@@ -88,122 +86,17 @@ internal sealed class Call
 
     public bool IsCompleted => _completed.IsCompleted;
 
-    /// <summary>The channels alive that this call owns.</summary>
-    public IReadOnlyList<string> Channels
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _channels];
-            }
-        }
-    }
-
-    /// <summary>The channels owned that Asterisk has confirmed exist (not those still being created).</summary>
-    public IReadOnlyList<string> ExistingChannels
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _channels.Where(c => !_pending.Contains(c))];
-            }
-        }
-    }
-
-    /// <summary>
-    /// Takes <paramref name="channelId"/>: its events come to this call. A channel about to be created is
-    /// owned <paramref name="beforeCreation"/>, because its first event may come before the request's answer.
-    /// </summary>
-    public void Own(string channelId, bool beforeCreation = false)
-    {
-        lock (_gate)
-        {
-            _channels.Add(channelId);
-            _everOwned.Add(channelId);
-            if (beforeCreation)
-            {
-                _pending.Add(channelId);
-            }
-        }
-
-        Services.Router.Assign(channelId, this);
-    }
-
-    /// <summary>Asterisk has created a channel owned before its creation.</summary>
-    public void Created(string channelId)
-    {
-        lock (_gate)
-        {
-            _pending.Remove(channelId);
-        }
-    }
-
-    /// <summary>Lets go of a channel (it is gone, or left the controller); false when it was not owned.</summary>
-    public bool Release(string channelId)
-    {
-        bool owned;
-        lock (_gate)
-        {
-            owned = _channels.Remove(channelId);
-            _pending.Remove(channelId);
-        }
-
-        if (owned)
-        {
-            Services.Router.Release(channelId, this);
-        }
-
-        return owned;
-    }
-
-    /// <summary>Lets go of every channel: the dialplan owns them now.</summary>
-    public void ReleaseAll()
-    {
-        foreach (var channel in Channels)
-        {
-            Release(channel);
-        }
-    }
-
-    /// <summary>
-    /// Hands the caller's channel to <paramref name="picker"/> if this call still owns it, in one step
-    /// under this call's lock (a pickup must not race the caller hanging up).
-    /// </summary>
-    public bool TryGiveCallerTo(Call picker) => TryGiveChannelTo(Id, picker);
-
-    /// <summary>
-    /// Hands <paramref name="channelId"/> to <paramref name="taker"/> (a pickup, an attended transfer) if this
-    /// call still owns it, in one step under this call's lock.
-    /// </summary>
-    public bool TryGiveChannelTo(string channelId, Call taker)
-    {
-        lock (_gate)
-        {
-            if (!_channels.Remove(channelId))
-            {
-                return false;
-            }
-
-            Services.Router.Assign(channelId, taker);
-        }
-
-        taker.Own(channelId);
-        return true;
-    }
+    /// <summary>The channels the call owns.</summary>
+    public CallChannels Channels { get; }
 
     /// <summary>Hangs up one of the call's channels; one Asterisk no longer has is let go at once (its event may never come).</summary>
     public async Task HangUpAsync(string channelId, int cause, CancellationToken cancellationToken = default)
     {
         if (!await Services.Ari.HangupAsync(channelId, cause, cancellationToken).ConfigureAwait(false))
         {
-            Release(channelId);
+            Channels.Release(channelId);
         }
     }
-
-    /// <summary>The Q.850 cause a hard hangup request gave for a channel, 0 when none was seen.</summary>
-    public int HangupCauseOf(string channelId) => _hangupCauses.GetValueOrDefault(channelId);
 
     /// <summary>Handles one event; a failure ends this call only, and is logged with its id.</summary>
     public async Task HandleSafelyAsync(AriEvent ariEvent, CancellationToken cancellationToken)
@@ -238,7 +131,7 @@ internal sealed class Call
             }
         }
 
-        if (Channels.Count == 0)
+        if (Channels.Owned.Count == 0)
         {
             await CompleteAsync().ConfigureAwait(false);
         }
@@ -283,9 +176,12 @@ internal sealed class Call
         }
     }
 
+    /// <summary>The Q.850 cause a hard hangup request gave for a channel, 0 when none was seen.</summary>
+    private int HangupCauseOf(string channelId) => _hangupCauses.GetValueOrDefault(channelId);
+
     private Task<CallState> OnChannelGoneAsync(AriEvent ariEvent, string channelId, int cause, CancellationToken cancellationToken)
     {
-        if (Release(channelId))
+        if (Channels.Release(channelId))
         {
             return _state.OnChannelGoneAsync(this, channelId, cause, cancellationToken);
         }
@@ -349,14 +245,7 @@ internal sealed class Call
         finally
         {
             _state = EndedState.Instance;
-            string[] owned;
-            lock (_gate)
-            {
-                owned = [.. _everOwned];
-                _channels.Clear();
-            }
-
-            Services.Router.Remove(this, owned);
+            Services.Router.Remove(this, Channels.Close());
             _completed.OnNext(Unit.Default);
             _completed.OnCompleted();
         }

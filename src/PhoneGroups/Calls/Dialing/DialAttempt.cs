@@ -111,7 +111,7 @@ internal sealed class DialAttempt
         _legNumber = _call.NextLegNumber();
         var legId = LegIds.For(_call.Id, _legNumber);
         // Owned before it exists: its StasisStart may arrive before Asterisk answers the request.
-        _call.Own(legId, beforeCreation: true);
+        _call.Channels.Own(legId, beforeCreation: true);
         LegId = legId;
         try
         {
@@ -121,7 +121,7 @@ internal sealed class DialAttempt
                 Originator = IsLocalChannel(target.Dial) ? null : _purpose.Party,
                 Variables = LegVariables(target.CallerId, _accountCode),
             }, cancellationToken).ConfigureAwait(false);
-            _call.Created(legId);
+            _call.Channels.Created(legId);
         }
         catch (AriException e)
         {

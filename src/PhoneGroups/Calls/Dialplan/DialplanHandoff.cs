@@ -43,7 +43,7 @@ internal static class DialplanHandoff
     {
         await call.Services.Ari.ContinueAsync(call.Id, context, extension, 1, cancellationToken).ConfigureAwait(false);
         CallLog.HandedOff(call.Services.Logger, call.Id, context, extension);
-        call.Release(call.Id);
+        call.Channels.Release(call.Id);
         return EndingState.Instance;
     }
 }

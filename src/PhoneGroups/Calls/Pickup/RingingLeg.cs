@@ -63,7 +63,7 @@ internal sealed class RingingLeg(Call call, string extension, string legId, Date
     {
         lock (_gate)
         {
-            if (_status != Status.Ringing || !Call.TryGiveCallerTo(picker))
+            if (_status != Status.Ringing || !Call.Channels.TryGiveCallerTo(picker))
             {
                 return false;
             }

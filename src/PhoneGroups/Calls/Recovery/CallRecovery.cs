@@ -25,7 +25,7 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         // Taken before the listing: a channel that existed then and is missing from it is really gone.
-        var known = services.Router.Calls.ToList().Select(call => (call, call.ExistingChannels)).ToList();
+        var known = services.Router.Calls.ToList().Select(call => (call, call.Channels.Existing)).ToList();
         IReadOnlyList<Channel> channels;
         IReadOnlyList<Bridge> bridges;
         try
@@ -185,7 +185,7 @@ internal sealed class CallRecovery(CallServices services, TimeProvider time, Fun
             if (members.Count == 2)
             {
                 var call = adopt(members.Contains(callId) ? callId : members[0], BridgedState.Instance);
-                members.ForEach(channel => call.Own(channel));
+                members.ForEach(channel => call.Channels.Own(channel));
                 call.BridgeId = bridge.Id;
                 call.BridgeCreated = true;
                 CallLog.AdoptedBridgedCall(services.Logger, call.Id, bridge.Id, string.Join(",", members));

@@ -32,7 +32,7 @@ internal static class HangupRace
     /// <summary>True when a channel is gone, false when all are there, null when Asterisk did not answer well.</summary>
     private static async Task<bool?> APartyIsGoneNowAsync(Call call)
     {
-        foreach (var channel in call.ExistingChannels)
+        foreach (var channel in call.Channels.Existing)
         {
             var probe = await ChannelProbe.AskAsync(call.Services.Ari, channel).ConfigureAwait(false);
             if (probe.IsGone)

@@ -52,7 +52,7 @@ internal sealed class EndingState : CallState
     private static async Task<CallState> HangUpAllAsync(Call call, int cause, int attempt)
     {
         var refused = 0;
-        foreach (var channel in call.Channels)
+        foreach (var channel in call.Channels.Owned)
         {
             try
             {
@@ -65,7 +65,7 @@ internal sealed class EndingState : CallState
                 CallLog.CleanupFailed(call.Services.Logger, call.Id, channel, e.Message);
                 if (e is AriException { Status: System.Net.HttpStatusCode.NotFound })
                 {
-                    call.Release(channel);
+                    call.Channels.Release(channel);
                 }
                 else
                 {
@@ -74,7 +74,7 @@ internal sealed class EndingState : CallState
             }
         }
 
-        if (refused == 0 || call.Channels.Count == 0)
+        if (refused == 0 || call.Channels.Owned.Count == 0)
         {
             return Instance;
         }

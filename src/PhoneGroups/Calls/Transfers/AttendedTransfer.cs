@@ -23,7 +23,7 @@ internal static class AttendedTransfer
             return await CallTransfer.RefuseAsync(call, transfererId, "the call to replace is not a bridged call of the controller", current, cancellationToken).ConfigureAwait(false);
         }
 
-        var partyIds = other.ExistingChannels.Where(c => c != replaced.Id).ToList();
+        var partyIds = other.Channels.Existing.Where(c => c != replaced.Id).ToList();
         var secondId = request.ReferTo.ConnectedChannel?.Id is { } connected && partyIds.Contains(connected) ? connected
             : partyIds.Count == 1 ? partyIds[0]
             : null;
@@ -54,7 +54,7 @@ internal static class AttendedTransfer
             services.Metrics.Transferred(transfer.Kind, "allow");
         }
 
-        if (!other.TryGiveChannelTo(secondId, call))
+        if (!other.Channels.TryGiveTo(call, secondId))
         {
             return await CallTransfer.RefuseAsync(call, transfererId, "the second party left meanwhile", current, cancellationToken).ConfigureAwait(false);
         }

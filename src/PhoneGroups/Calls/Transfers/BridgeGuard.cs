@@ -12,7 +12,7 @@ internal static class BridgeGuard
 {
     public static async Task<CallState> OnEnteredAsync(Call call, ChannelEnteredBridge entered, CancellationToken cancellationToken)
     {
-        if (entered.Bridge.Id != call.BridgeId || call.Channels.Contains(entered.Channel.Id))
+        if (entered.Bridge.Id != call.BridgeId || call.Channels.Owned.Contains(entered.Channel.Id))
         {
             return call.State;
         }

@@ -18,7 +18,7 @@ internal sealed record TransferRequest(string Kind, Channel Transferer, string T
     public static TransferRequest? From(Call call, ChannelTransfer transfer)
     {
         var transferer = transfer.ReferredBy.SourceChannel;
-        var others = call.ExistingChannels.Where(c => c != transferer.Id).ToList();
+        var others = call.Channels.Existing.Where(c => c != transferer.Id).ToList();
         var transferee = transfer.ReferredBy.ConnectedChannel?.Id is { } connected && others.Contains(connected) ? connected
             : others.Count == 1 ? others[0]
             : null;

@@ -116,7 +116,7 @@ internal sealed class TransferringState(TransferDialPurpose purpose, DialAttempt
         var transfer = purpose.Transfer;
         var services = call.Services;
         services.Metrics.Transferred(transfer.Kind, "failed");
-        if (!call.Channels.Contains(transfer.Transferer.Id))
+        if (!call.Channels.Owned.Contains(transfer.Transferer.Id))
         {
             TransferLog.Failed(services.Logger, call.Id, purpose.Transferer, transfer.Target ?? string.Empty, cause, "the transferer is gone: ending the call");
             await call.HangUpAsync(transfer.TransfereeId, cause, cancellationToken).ConfigureAwait(false);
@@ -137,7 +137,7 @@ internal sealed class TransferringState(TransferDialPurpose purpose, DialAttempt
         var bridge = call.BridgeId ?? throw new InvalidOperationException("a transfer needs the call's bridge");
         await services.Ari.AddChannelsAsync(bridge, [leg], cancellationToken).ConfigureAwait(false);
         TransferLog.Completed(services.Logger, call.Id, purpose.Transferer, Transfer.Target ?? string.Empty, Transfer.TransfereeId, leg);
-        if (_transfererGone || !call.Channels.Contains(Transfer.Transferer.Id))
+        if (_transfererGone || !call.Channels.Owned.Contains(Transfer.Transferer.Id))
         {
             return BridgedState.Instance;
         }
