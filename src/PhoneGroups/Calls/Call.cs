@@ -246,6 +246,7 @@ internal sealed class Call
         {
             _state = EndedState.Instance;
             Services.Router.Remove(this, Channels.Close());
+            Services.Ringing.Forget(this); // whatever state it ended in, or it stays listed for ever
             _completed.OnNext(Unit.Default);
             _completed.OnCompleted();
         }

@@ -65,11 +65,14 @@ internal sealed partial class CallController : IHostedService, IAsyncDisposable
             Decisions = decisions ?? new(),
         };
         _recovery = new CallRecovery(_services, time, NewCall);
-        metrics.ObserveActiveCalls(() => _router.Calls.Count);
+        metrics.ObserveCalls(active: () => _router.Calls.Count, ringing: () => _services.Ringing.Count);
     }
 
     /// <summary>The calls in progress.</summary>
     internal int ActiveCalls => _router.Calls.Count;
+
+    /// <summary>The legs ringing at an extension (what call pickup can take).</summary>
+    internal int RingingLegs => _services.Ringing.Count;
 
     /// <summary>The calls in progress, for tests.</summary>
     internal IReadOnlyCollection<Call> Calls => [.. _router.Calls];

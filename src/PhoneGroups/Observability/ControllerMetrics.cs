@@ -22,6 +22,7 @@ internal sealed class ControllerMetrics : IDisposable
     private readonly Counter<long> _forwards;
     private readonly Counter<long> _transfers;
     private Func<int> _activeCalls = () => 0;
+    private Func<int> _ringingLegs = () => 0;
 
     /// <summary>The meter comes from <paramref name="meterFactory"/> when there is one (the host's), so its lifetime is the host's.</summary>
     public ControllerMetrics(PolicyStore policies, IMeterFactory? meterFactory = null)
@@ -35,6 +36,7 @@ internal sealed class ControllerMetrics : IDisposable
         _forwards = _meter.CreateCounter<long>("phonegroups.forwards", description: "SIP 302 forwards decided as the forwarder, by decision (allow, deny, loop)");
         _transfers = _meter.CreateCounter<long>("phonegroups.transfers", description: "Transfers decided as the transferer, by kind (blind, attended) and decision (allow, deny, failed)");
         _meter.CreateObservableGauge("phonegroups.calls.active", () => _activeCalls(), description: "Calls the controller is handling");
+        _meter.CreateObservableGauge("phonegroups.calls.ringing", () => _ringingLegs(), description: "Legs ringing at an extension (what call pickup can take)");
         _meter.CreateObservableGauge("phonegroups.policy.groups", () => policies.Current.Groups.Count, description: "Groups in the loaded policy");
         _meter.CreateObservableGauge("phonegroups.policy.extensions", () => policies.Current.Extensions.Count, description: "Extensions in the loaded policy");
         _meter.CreateObservableGauge("phonegroups.policy.routes", () => policies.Current.Routes.Count, description: "Routes in the loaded policy");
@@ -71,8 +73,12 @@ internal sealed class ControllerMetrics : IDisposable
 
     public void PolicyReloaded(bool accepted) => _reloads.Add(1, new KeyValuePair<string, object?>("result", accepted ? "ok" : "rejected"));
 
-    /// <summary>Where the number of calls in progress is read from.</summary>
-    public void ObserveActiveCalls(Func<int> activeCalls) => _activeCalls = activeCalls;
+    /// <summary>Where the numbers of calls in progress and of legs ringing are read from.</summary>
+    public void ObserveCalls(Func<int> active, Func<int> ringing)
+    {
+        _activeCalls = active;
+        _ringingLegs = ringing;
+    }
 
     public void Dispose()
     {

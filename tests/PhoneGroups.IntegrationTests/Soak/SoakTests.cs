@@ -216,6 +216,9 @@ public sealed class SoakTests(AsteriskFixture asterisk, ITestOutputHelper output
         var metrics = await http.GetStringAsync(new Uri(_controller.Health, "metrics"));
         var active = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("phonegroups_calls_active", StringComparison.Ordinal));
         Assert.True(active is not null && active.EndsWith(" 0", StringComparison.Ordinal), $"the controller still holds calls: {active}");
+        // A call over but still listed for pickup is a leak the active count does not show (the long soak found one).
+        var ringing = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("phonegroups_calls_ringing", StringComparison.Ordinal));
+        Assert.True(ringing is not null && ringing.EndsWith(" 0", StringComparison.Ordinal), $"legs still listed as ringing: {ringing}");
     }
 
     private async Task<bool> IsReadyAsync(HttpClient http)

@@ -34,6 +34,41 @@ internal sealed class RingingCalls
         }
     }
 
+    /// <summary>
+    /// Withdraws and forgets every leg of <paramref name="call"/>, which is over: however a call ends (in
+    /// Dialing, or after its caller went while a request was out, or picked up), nothing of it stays listed.
+    /// </summary>
+    public void Forget(Call call)
+    {
+        lock (_gate)
+        {
+            foreach (var (extension, legs) in _byExtension.ToList())
+            {
+                foreach (var leg in legs.Where(leg => leg.Call == call))
+                {
+                    leg.Withdraw();
+                }
+
+                if (legs.RemoveAll(leg => leg.Call == call) > 0 && legs.Count == 0)
+                {
+                    _byExtension.Remove(extension);
+                }
+            }
+        }
+    }
+
+    /// <summary>How many legs ring right now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _byExtension.Values.Sum(legs => legs.Count);
+            }
+        }
+    }
+
     /// <summary>The ringing legs whose extension satisfies <paramref name="predicate"/>, the longest ringing first.</summary>
     public IReadOnlyList<RingingLeg> Where(Func<string, bool> predicate)
     {
