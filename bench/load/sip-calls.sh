@@ -127,10 +127,11 @@ stat_column() {
     awk -F';' -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i } END { print (c ? $c : 0) + 0 }' "$1"
 }
 
-# One block: N calls from the phone to NUMBER, at most C at once; appends "path concurrency ms" lines to the
-# samples and "path concurrency calls answered failed seconds rtp" to the block-lines file.
+# One block: N calls from the phone to NUMBER, at most C at once, each held HOLD ms (the run's --hold-ms unless
+# given); appends "path concurrency ms" lines to the samples and "path concurrency calls answered failed seconds rtp
+# peak" to the block-lines file.
 block() {
-    local path="$1" c="$2" n="$3" number="$4" dir
+    local path="$1" c="$2" n="$3" number="$4" hold="${5:-$hold_ms}" dir
     block_number=$((block_number + 1))
     dir="$work/blocks/$block_number-$path-c$c"
     mkdir -p "$dir"
@@ -143,8 +144,8 @@ block() {
     local started ended
     started=$(date +%s.%N)
     # Bounded: the calls' hold times at the concurrency, the ramp at the rate, and 30 s for the rest.
-    (cd "$dir" && timeout $(( n * (hold_ms + 1000) / 1000 / c + n / rate + 30 )) sipp 127.0.0.1:5060 -sf "$repo/bench/load/sip-call-uac.xml" \
-        -s "$number" -i "$caller_ip" -p 5060 -mi "$caller_ip" -mp 7000 -m "$n" -l "$c" -r "$rate" -d "$hold_ms" \
+    (cd "$dir" && timeout $(( n * (hold + 1000) / 1000 / c + n / rate + 30 )) sipp 127.0.0.1:5060 -sf "$repo/bench/load/sip-call-uac.xml" \
+        -s "$number" -i "$caller_ip" -p 5060 -mi "$caller_ip" -mp 7000 -m "$n" -l "$c" -r "$rate" -d "$hold" \
         -aa -nostdin -trace_msg -message_file messages.log -trace_stat -fd 1 -stf uac-stats.csv -trace_err -error_file uac-errors.log \
         >/dev/null 2>&1) || true
     ended=$(date +%s.%N)
@@ -202,7 +203,8 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 number_of() { if [ "$1" = dialplan ]; then echo "$baseline"; else echo "$callee"; fi; }
 IFS=, read -r -a path_list <<<"$paths"
 if [ "$warmup" -gt 0 ]; then
-    for path in "${path_list[@]}"; do block "$path" 2 "$warmup" "$(number_of "$path")"; done
+    # Held 300 ms at most: the warm-up is for the JIT and Asterisk's first channels, not for the hold time.
+    for path in "${path_list[@]}"; do block "$path" 2 "$warmup" "$(number_of "$path")" $(( hold_ms < 300 ? hold_ms : 300 )); done
     : >"$work/samples"; : >"$work/block-lines"
 fi
 controller_cpu=$(cpu_ticks "$controller_pid")
