@@ -131,8 +131,15 @@ start() {
     mount_into_root
     mkdir -p "$state"
     # -f: stay in the foreground of our own background job; -n: no colour codes in the log.
-    # 9>&-: Asterisk must not inherit (and so hold forever) the lock of this script.
-    setsid chroot "$root" asterisk -f -n >"$logfile" 2>&1 </dev/null 9>&- &
+    # Asterisk keeps no descriptor beyond its standard three: it would hold for as long as it runs this script's
+    # lock (9), or a caller's (a test run under "flock FILE cmd", whose next run would wait for ever).
+    (
+        for fd in /proc/self/fd/*; do
+            fd="${fd##*/}"
+            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+        done
+        exec setsid chroot "$root" asterisk -f -n >"$logfile" 2>&1 </dev/null
+    ) &
     echo $! >"$pidfile"
     local waited=0
     until ari_answers; do
