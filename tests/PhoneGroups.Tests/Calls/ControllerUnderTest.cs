@@ -97,6 +97,19 @@ internal sealed class ControllerUnderTest : IAsyncDisposable
         DialStatus = status,
     });
 
+    /// <summary>
+    /// A call from <paramref name="from"/> to <paramref name="to"/> whose leg rings: dialed, ringing, and the
+    /// caller told so.
+    /// </summary>
+    public async Task RingingAsync(string callId, string from, string to)
+    {
+        Asterisk.CallEnters(callId, from, to);
+        Asterisk.LegEnters($"{callId}-leg1");
+        await Eventually.Async(() => Ari.Received().DialAsync($"{callId}-leg1", callId, 0, Arg.Any<CancellationToken>()));
+        DialStatus($"{callId}-leg1", callId, "RINGING");
+        await Eventually.Async(() => Ari.Received().RingAsync(callId, Arg.Any<CancellationToken>()));
+    }
+
     /// <summary><paramref name="caller"/> calls <paramref name="callee"/> as call <paramref name="callId"/>, and the callee answers.</summary>
     public async Task BridgedAsync(string callId, string caller, string callee)
     {

@@ -15,7 +15,7 @@ public sealed class PickupRaceTests : IAsyncLifetime
     [Fact]
     public async Task CalleeAnsweringFirst_WinsAgainstAPickup_AndIsNeverHungUpWithCause26()
     {
-        await RingAsync("A", "2001", "2002");
+        await _sut.RingingAsync("A", "2001", "2002");
         _sut.DialStatus("A-leg1", "A", "ANSWER");
         await _sut.InState("A", "Bridged");
 
@@ -28,7 +28,7 @@ public sealed class PickupRaceTests : IAsyncLifetime
     [Fact]
     public async Task PickupFirst_WinsAgainstALateAnswer_AndTheCallerIsBridgedWithThePicker()
     {
-        await RingAsync("A", "2001", "2002");
+        await _sut.RingingAsync("A", "2001", "2002");
         _sut.Asterisk.CallEnters("P", "2003", "*8");
         await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 26, Arg.Any<CancellationToken>()));
 
@@ -44,21 +44,12 @@ public sealed class PickupRaceTests : IAsyncLifetime
     [Fact]
     public async Task TwoCallsRingingAtOneExtension_AreBothPickedUp_TheLongestRingingFirst()
     {
-        await RingAsync("A", "2001", "2002");
-        await RingAsync("B", "2003", "2002"); // call waiting
+        await _sut.RingingAsync("A", "2001", "2002");
+        await _sut.RingingAsync("B", "2003", "2002"); // call waiting
 
         _sut.Asterisk.CallEnters("P", "2004", "**2002");
         await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 26, Arg.Any<CancellationToken>()));
         _sut.Asterisk.CallEnters("Q", "2004", "**2002");
         await Eventually.Async(() => _sut.Ari.Received().HangupAsync("B-leg1", 26, Arg.Any<CancellationToken>()));
-    }
-
-    private async Task RingAsync(string callId, string from, string to)
-    {
-        _sut.Asterisk.CallEnters(callId, from, to);
-        _sut.Asterisk.LegEnters($"{callId}-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync($"{callId}-leg1", callId, 0, Arg.Any<CancellationToken>()));
-        _sut.DialStatus($"{callId}-leg1", callId, "RINGING");
-        await Eventually.Async(() => _sut.Ari.Received().RingAsync(callId, Arg.Any<CancellationToken>()));
     }
 }

@@ -23,7 +23,7 @@ public sealed class RingTimeoutTests : IAsyncLifetime
     [Fact]
     public async Task LegRingingForTheRingTimeout_IsGivenUp_AndTheCallerGetsNoAnswer()
     {
-        await RingingAsync();
+        await _sut.RingingAsync("A", "2001", "2002");
 
         _time.Advance(TimeSpan.FromSeconds(29));
         await Task.Delay(50);
@@ -38,7 +38,7 @@ public sealed class RingTimeoutTests : IAsyncLifetime
     [Fact]
     public async Task LegAnsweredBeforeTheRingTimeout_StaysUpAfterIt()
     {
-        await RingingAsync();
+        await _sut.RingingAsync("A", "2001", "2002");
         _sut.DialStatus("A-leg1", "A", "ANSWER");
         await _sut.InState("A", "Bridged");
 
@@ -53,7 +53,7 @@ public sealed class RingTimeoutTests : IAsyncLifetime
     public async Task LegThatFailedBeforeTheRingTimeout_ItsTimerDoesNotEndTheNextLeg()
     {
         // The caller's leg is busy at once; a stale timer of leg 1 must not cut anything later.
-        await RingingAsync();
+        await _sut.RingingAsync("A", "2001", "2002");
         _sut.DialStatus("A-leg1", "A", "BUSY");
         await Eventually.Async(() => _sut.Ari.Received(1).HangupAsync("A", 17, Arg.Any<CancellationToken>()));
 
@@ -61,14 +61,5 @@ public sealed class RingTimeoutTests : IAsyncLifetime
         await Task.Delay(50);
 
         await _sut.Ari.DidNotReceive().HangupAsync("A", 19, Arg.Any<CancellationToken>());
-    }
-
-    private async Task RingingAsync()
-    {
-        _sut.Asterisk.CallEnters("A", "2001", "2002");
-        _sut.Asterisk.LegEnters("A-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync("A-leg1", "A", 0, Arg.Any<CancellationToken>()));
-        _sut.DialStatus("A-leg1", "A", "RINGING");
-        await Eventually.Async(() => _sut.Ari.Received().RingAsync("A", Arg.Any<CancellationToken>()));
     }
 }

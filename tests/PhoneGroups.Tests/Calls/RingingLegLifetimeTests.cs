@@ -21,7 +21,7 @@ public sealed class RingingLegLifetimeTests : IAsyncLifetime
     [Fact]
     public async Task CallerHangsUpWhileRinging_TheLegIsForgotten()
     {
-        await RingAsync("A", "2001", "2002");
+        await _sut.RingingAsync("A", "2001", "2002");
         Assert.Equal(1, _sut.Controller.RingingLegs);
 
         _sut.Asterisk.Destroyed("A", 16);
@@ -37,7 +37,7 @@ public sealed class RingingLegLifetimeTests : IAsyncLifetime
         _sut.Ari.RingAsync("A", Arg.Any<CancellationToken>())
             .ThrowsAsync(new AriException(HttpStatusCode.NotFound, "Channel not found", "POST", "channels/A/ring"));
 
-        await RingAsync("A", "2001", "2002");
+        await _sut.RingingAsync("A", "2001", "2002");
         await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", Arg.Any<int?>(), Arg.Any<CancellationToken>()));
         _sut.Asterisk.Destroyed("A-leg1", 16);
         _sut.Asterisk.Destroyed("A", 16);
@@ -49,7 +49,7 @@ public sealed class RingingLegLifetimeTests : IAsyncLifetime
     [Fact]
     public async Task CallPickedUp_TheRingingLegIsForgotten()
     {
-        await RingAsync("A", "2001", "2002");
+        await _sut.RingingAsync("A", "2001", "2002");
         _sut.Asterisk.CallEnters("P", "2003", "*8");
         await Eventually.Async(() => _sut.Ari.Received().HangupAsync("A-leg1", 26, Arg.Any<CancellationToken>()));
         _sut.Asterisk.Destroyed("A-leg1", 26);
@@ -57,14 +57,5 @@ public sealed class RingingLegLifetimeTests : IAsyncLifetime
 
         await Eventually.True(() => _sut.Controller.Calls.All(c => c.Id != "A"));
         Assert.Equal(0, _sut.Controller.RingingLegs);
-    }
-
-    private async Task RingAsync(string callId, string from, string to)
-    {
-        _sut.Asterisk.CallEnters(callId, from, to);
-        _sut.Asterisk.LegEnters($"{callId}-leg1");
-        await Eventually.Async(() => _sut.Ari.Received().DialAsync($"{callId}-leg1", callId, 0, Arg.Any<CancellationToken>()));
-        _sut.DialStatus($"{callId}-leg1", callId, "RINGING");
-        await Eventually.Async(() => _sut.Ari.Received().RingAsync(callId, Arg.Any<CancellationToken>()));
     }
 }
