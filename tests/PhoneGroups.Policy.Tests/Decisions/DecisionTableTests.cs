@@ -253,22 +253,29 @@ public class DecisionTableTests
             _ = CreateSut(call[0], call[1]).Failover.Count; // warm up: JIT and static initialisation allocate once
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        // The fewest bytes of three rounds: the runtime's tiering (recompiling hot methods) can allocate once during a
+        // round (2,864 bytes in one CI run), while an allocation per decision shows in every round (7,000 decisions each).
+        var fewest = long.MaxValue;
         var routed = 0;
-        for (var i = 0; i < 1000; i++)
+        for (var round = 0; round < 3 && fewest > 0; round++)
         {
-            foreach (var call in calls)
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
             {
-                var decision = CreateSut(call[0], call[1]);
-                foreach (var grant in decision.Failover)
+                foreach (var call in calls)
                 {
-                    routed += grant.Route.Index;
+                    var decision = CreateSut(call[0], call[1]);
+                    foreach (var grant in decision.Failover)
+                    {
+                        routed += grant.Route.Index;
+                    }
                 }
             }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, fewest);
         Assert.True(routed > 0);
     }
 }
