@@ -9,10 +9,21 @@ internal sealed class RingingCalls
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<RingingLeg>> _byExtension = new(StringComparer.Ordinal);
 
+    // A call rings at most one leg at a time (the next target withdraws the last): a call's completion finds
+    // its leg here without walking every extension.
+    private readonly Dictionary<Call, RingingLeg> _byCall = [];
+
     public void Add(RingingLeg leg)
     {
         lock (_gate)
         {
+            if (_byCall.TryGetValue(leg.Call, out var earlier))
+            {
+                earlier.Withdraw();
+                RemoveLocked(earlier);
+            }
+
+            _byCall[leg.Call] = leg;
             if (!_byExtension.TryGetValue(leg.Extension, out var legs))
             {
                 legs = [];
@@ -27,32 +38,22 @@ internal sealed class RingingCalls
     {
         lock (_gate)
         {
-            if (_byExtension.TryGetValue(leg.Extension, out var legs) && legs.Remove(leg) && legs.Count == 0)
-            {
-                _byExtension.Remove(leg.Extension);
-            }
+            RemoveLocked(leg);
         }
     }
 
     /// <summary>
-    /// Withdraws and forgets every leg of <paramref name="call"/>, which is over: however a call ends (in
+    /// Withdraws and forgets the leg of <paramref name="call"/>, which is over: however a call ends (in
     /// Dialing, or after its caller went while a request was out, or picked up), nothing of it stays listed.
     /// </summary>
     public void Forget(Call call)
     {
         lock (_gate)
         {
-            foreach (var (extension, legs) in _byExtension.ToList())
+            if (_byCall.TryGetValue(call, out var leg))
             {
-                foreach (var leg in legs.Where(leg => leg.Call == call))
-                {
-                    leg.Withdraw();
-                }
-
-                if (legs.RemoveAll(leg => leg.Call == call) > 0 && legs.Count == 0)
-                {
-                    _byExtension.Remove(extension);
-                }
+                leg.Withdraw();
+                RemoveLocked(leg);
             }
         }
     }
@@ -64,7 +65,7 @@ internal sealed class RingingCalls
         {
             lock (_gate)
             {
-                return _byExtension.Values.Sum(legs => legs.Count);
+                return _byCall.Count;
             }
         }
     }
@@ -75,6 +76,19 @@ internal sealed class RingingCalls
         lock (_gate)
         {
             return [.. _byExtension.Where(pair => predicate(pair.Key)).SelectMany(pair => pair.Value).OrderBy(leg => leg.Since)];
+        }
+    }
+
+    private void RemoveLocked(RingingLeg leg)
+    {
+        if (_byCall.TryGetValue(leg.Call, out var current) && current == leg)
+        {
+            _byCall.Remove(leg.Call);
+        }
+
+        if (_byExtension.TryGetValue(leg.Extension, out var legs) && legs.Remove(leg) && legs.Count == 0)
+        {
+            _byExtension.Remove(leg.Extension);
         }
     }
 }
