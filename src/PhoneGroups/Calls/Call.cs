@@ -168,8 +168,11 @@ internal sealed class Call
             case ChannelDestroyed destroyed:
                 return OnChannelGoneAsync(ariEvent, destroyed.Channel.Id, destroyed.Cause, cancellationToken);
             // A leg leaves the application only when it ends, and its ChannelDestroyed (with the real cause)
-            // follows; the caller leaves when it hangs up or is continued into the dialplan.
-            case StasisEnd end when end.Channel.Id == Id:
+            // follows: the application created it, so it is subscribed to it. A caller (this call's, or one it
+            // took over by pickup or transfer) leaves when it hangs up or is continued into the dialplan, and
+            // nothing may follow: Asterisk sends its ChannelDestroyed only to an application that made it some
+            // leg's originator.
+            case StasisEnd end when end.Channel.Id == Id || !LegIds.IsLeg(end.Channel.Id):
                 return OnChannelGoneAsync(ariEvent, end.Channel.Id, HangupCauseOf(end.Channel.Id), cancellationToken);
             default:
                 return Task.FromResult(_state);

@@ -24,6 +24,26 @@ public sealed class InternalCallTests(AsteriskFixture asterisk) : ControllerTest
     }
 
     [Fact]
+    public async Task LocalLeg_CreatedWithoutAnOriginator_SharesTheCallersLinkedIdOnceBridged()
+    {
+        // A Local leg has no originator (an Asterisk 22.10 crash, docs/operations.md): its linked id, what CEL and
+        // CDR group a call's channels by, comes from the bridge instead.
+        var call = await Controller.PlaceCallAsync("1001", "1002");
+        var callee = await Controller.WaitForRingingAtAsync("1002");
+        var leg = $"{call.Call}-leg1";
+        var callersLinkedId = await Controller.Ari.GetVariableAsync(call.Call, "CHANNEL(linkedid)");
+        Assert.NotEqual(callersLinkedId, await Controller.Ari.GetVariableAsync(leg, "CHANNEL(linkedid)"));
+
+        await Controller.Ari.AnswerAsync(callee.Channel.Id);
+        await Controller.WaitForBridgedAsync(call.Call);
+        await Controller.WaitForBridgedAsync(leg);
+
+        Assert.Equal(callersLinkedId, await Controller.Ari.GetVariableAsync(leg, "CHANNEL(linkedid)"));
+        await Controller.Ari.HangupAsync(call.Phone);
+        await Controller.AssertNothingLeftAsync();
+    }
+
+    [Fact]
     public async Task IsolatedMember_CallingAnotherGroup_HearsPromptAndIsRejectedWithCause21()
     {
         var call = await Controller.PlaceCallAsync("1001", "2001");

@@ -89,10 +89,18 @@ public sealed class EventRecorder : IDisposable
         }
     }
 
-    /// <summary>An event as a failure message shows it: its type, and for a Dial what was dialed and how it went.</summary>
-    private static string Describe(AriEvent e) => e is Dial dial
-        ? $"Dial({dial.Peer.Name} {dial.DialStatus}{(string.IsNullOrEmpty(dial.Forward) ? "" : " forward " + dial.Forward)})"
-        : e.Type;
+    /// <summary>
+    /// An event as a failure message shows it: its type, for a Dial what was dialed and how it went, and the
+    /// channel an event is about (which channel's end never came is what a failed wait most often needs).
+    /// </summary>
+    private static string Describe(AriEvent e) => e switch
+    {
+        Dial dial => $"Dial({dial.Peer.Name} {dial.DialStatus}{(string.IsNullOrEmpty(dial.Forward) ? "" : " forward " + dial.Forward)})",
+        ChannelEvent channel => $"{e.Type}({channel.Channel.Id})",
+        ChannelEnteredBridge entered => $"{e.Type}({entered.Channel.Id} into {entered.Bridge.Id})",
+        ChannelLeftBridge left => $"{e.Type}({left.Channel.Id} from {left.Bridge.Id})",
+        _ => e.Type,
+    };
 
     public void Dispose()
     {

@@ -61,6 +61,17 @@ internal sealed class ScriptedEventSource : IAriEventSource
         Channel = new Channel { Id = channelId, Name = "PJSIP/2002-00000001" },
     });
 
+    /// <summary>
+    /// A channel leaving the application. Asterisk sends nothing more about it unless the application subscribed
+    /// to it (a leg it created, a caller given as some leg's originator).
+    /// </summary>
+    public void Left(string channelId) => Send(new StasisEnd
+    {
+        Type = nameof(StasisEnd),
+        Application = CallPipelineTests.App,
+        Channel = new Channel { Id = channelId },
+    });
+
     public void Destroyed(string channelId, int cause = 16) => Send(new ChannelDestroyed
     {
         Type = nameof(ChannelDestroyed),

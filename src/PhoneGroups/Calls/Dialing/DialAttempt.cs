@@ -118,7 +118,7 @@ internal sealed class DialAttempt
             await _call.Services.Ari.CreateChannelAsync(new CreateChannelRequest(target.Dial, _call.Services.App)
             {
                 ChannelId = legId,
-                Originator = _purpose.Party,
+                Originator = IsLocalChannel(target.Dial) ? null : _purpose.Party,
                 Variables = LegVariables(target.CallerId, _accountCode),
             }, cancellationToken).ConfigureAwait(false);
             _call.Channels.Created(legId);
@@ -268,6 +268,14 @@ internal sealed class DialAttempt
             _call.Services.Ringing.Remove(ringing);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="dial"/> makes a Local channel pair. Such a leg is created without the caller as
+    /// its originator: Asterisk 22.10 reads the originator's datastores unlocked while it makes the pair
+    /// (core_unreal.c), and a caller hanging up in that instant crashed it. The leg takes the caller's linked id
+    /// anyway when both join the call's bridge; a PJSIP leg keeps the originator (the caller's codecs first).
+    /// </summary>
+    private static bool IsLocalChannel(string dial) => dial.StartsWith("Local/", StringComparison.OrdinalIgnoreCase);
 
     private static Dictionary<string, string>? LegVariables(string? callerId, string? accountCode)
     {
