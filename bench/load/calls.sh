@@ -35,10 +35,7 @@ if ! bash eng/asterisk.sh status >/dev/null 2>&1; then
     started_here=yes
 fi
 
-# The baseline: the same first line as [phonegroups-test] (the trusted caller), then Dial() of the same callee
-# the load policy names. Added at run time (gone at the next restart): asterisk-conf/ stays the reference.
-bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,1,Set(__PHONEGROUPS_CALLER=${CALLERID(num)}) into phonegroups-load-dialplan replace' >/dev/null
-bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,2,Dial,Local/answer@phonegroups-sim,30 into phonegroups-load-dialplan replace' >/dev/null
+bash bench/load/dialplan-baseline.sh # the pure-dialplan side of the comparison
 
 policy="$repo/bench/load/load-policy.yaml"
 [ "${1:-}" = soak ] && policy="$repo/tests/PhoneGroups.IntegrationTests/Policies/soak.yaml" # the CI soak's policy

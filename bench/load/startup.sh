@@ -45,9 +45,7 @@ if ! bash eng/asterisk.sh status >/dev/null 2>&1; then
     bash eng/asterisk.sh start >/dev/null
     started_here=yes
 fi
-# The dialplan baseline calls.sh adds (gone at the next restart), which warms the load tool up.
-bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,1,Set(__PHONEGROUPS_CALLER=${CALLERID(num)}) into phonegroups-load-dialplan replace' >/dev/null
-bash eng/asterisk.sh cli 'dialplan add extension _[*#+0-9].,2,Dial,Local/answer@phonegroups-sim,30 into phonegroups-load-dialplan replace' >/dev/null
+bash bench/load/dialplan-baseline.sh # its calls warm the load tool up
 
 status=0
 for round in $(seq 1 "$rounds"); do
