@@ -59,7 +59,9 @@ public sealed class ControllerHarness : IAsyncDisposable
 
         var sim = new AriEventConnection(Options.Create(AsteriskFixture.Options("phonegroups-sim", subscribeAll: true)),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<AriEventConnection>.Instance);
-        var events = new EventRecorder(sim.Events, sim.States);
+        // The in-process controller logs at Debug to the console, kept in memory: a failed wait shows its last lines.
+        var log = ConsoleLogTail.Install();
+        var events = new EventRecorder(sim.Events, sim.States, () => "controller log, last 60 lines:\n" + log.Recent(60));
         sim.Start();
         await sim.WaitForStateAsync(s => s.IsConnected, TimeSpan.FromSeconds(10));
 
@@ -70,7 +72,7 @@ public sealed class ControllerHarness : IAsyncDisposable
             "--Policy:Path", policyPath, "--Policy:PollMilliseconds", "200",
             "--Store:Provider", "file", "--Store:Path", Path.Combine(directory, "store.db"), // tests edit the file; later settings may name another store
             "--Calls:RingTimeoutSeconds", ringTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Warning",
+            "--Calls:ShutdownTimeoutSeconds", "1", "--Logging:Format", "text", "--Logging:Level", "Debug",
             "--Health:Url", healthUrl,
             .. settings,
         ]);

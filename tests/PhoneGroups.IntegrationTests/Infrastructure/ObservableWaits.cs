@@ -28,12 +28,15 @@ public sealed class EventRecorder : IDisposable
     private readonly IDisposable _subscription;
     private readonly IDisposable? _stateSubscription;
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly Func<string>? _context;
 
     /// <param name="events">What is recorded.</param>
     /// <param name="states">The connection's states, named with their time in a timeout's message: a wait that saw
     /// nothing because the connection was replaced or dropped says so.</param>
-    public EventRecorder(IObservable<AriEvent> events, IObservable<AriConnectionState>? states = null)
+    /// <param name="context">More for a timeout's message (the controller's last log lines).</param>
+    public EventRecorder(IObservable<AriEvent> events, IObservable<AriConnectionState>? states = null, Func<string>? context = null)
     {
+        _context = context;
         _subscription = events.Subscribe(e =>
         {
             lock (_events)
@@ -84,7 +87,8 @@ public sealed class EventRecorder : IDisposable
                     states = _states.Count == 0 ? string.Empty : "; connection: " + string.Join(", ", _states);
                 }
 
-                throw new TimeoutException($"no matching {typeof(T).Name} within {limit.TotalSeconds:0} s (until {DateTime.UtcNow:HH:mm:ss.fff}){states}; events seen: {seen}");
+                var context = _context?.Invoke() is { Length: > 0 } more ? "\n" + more : string.Empty;
+                throw new TimeoutException($"no matching {typeof(T).Name} within {limit.TotalSeconds:0} s (until {DateTime.UtcNow:HH:mm:ss.fff}){states}; events seen: {seen}{context}");
             }
         }
     }
